@@ -1,0 +1,455 @@
+"""The workbook contract: which sheets exist, what rows they hold, what is required.
+
+One place describes the shape of both workbooks. The reader checks against it, the template
+writer lays out blank workbooks from it, and the tests build workbooks from it, so the three
+cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+FINANCE = "financien"
+STATISTICS = "statistiek"
+
+EURO = "x € 1.000"
+COUNT = "aantal vreemdelingen"
+PERCENT = "%"
+
+
+class Role(Enum):
+    """How a row takes part in the sheet's arithmetic."""
+
+    COMPONENT = "component"  # summed into its group total and the grand total
+    SUBTOTAL = "subtotaal"  # printed sum of the components of its group (checked)
+    TOTAL = "totaal"  # printed sum of all components (checked)
+    INFO = "info"  # shown but outside every sum (e.g. "waarvan", "afgewezen")
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    role: Role = Role.COMPONENT
+    group: str = ""
+
+
+@dataclass(frozen=True)
+class YearSheet:
+    """A table with years across and labelled rows down, as finance lays it out."""
+
+    key: str
+    workbook: str
+    sheet: str
+    title: str
+    unit: str
+    required: bool
+    rows: tuple[Row, ...]
+    first_year: int | None = None  # default years the template writes (None: edition period)
+    last_year: int | None = None
+    rounding: int = 1  # the unit the figures are rounded to; sets the tolerance for totals
+    grouped: bool = False  # column A holds a group, column B the label
+    extra_rows: bool = False  # finance may add component lines of its own
+    gaps_allowed: bool = False  # an empty cell is allowed when the row's Toelichting explains it
+    status_row: bool = False  # a "Status" row marks each year as realisatie or begroting
+    attributes: tuple[str, ...] = ()  # named non-year columns between label and years
+    hint: str = ""
+
+    @property
+    def label_header(self) -> str:
+        return "Omschrijving"
+
+    def row(self, label: str, group: str = "") -> Row | None:
+        wanted = (normalise(group), normalise(label))
+        for row in self.rows:
+            if (normalise(row.group), normalise(row.label)) == wanted:
+                return row
+        return None
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    kind: str  # "text", "int", "number", "percent", "choice"
+    required: bool = True
+    choices: tuple[str, ...] = ()
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class RecordSheet:
+    """A list of records, one per row, with named columns (measures, GL departures)."""
+
+    key: str
+    workbook: str
+    sheet: str
+    title: str
+    unit: str
+    required: bool
+    columns: tuple[Column, ...]
+    year_columns: bool = False  # phase-in columns headed by years follow the named columns
+    hint: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+Sheet = YearSheet | RecordSheet
+
+
+def normalise(text: object) -> str:
+    """Labels match regardless of case, spacing and non-breaking spaces."""
+    return " ".join(str(text or "").replace("\u00a0", " ").split()).casefold()
+
+
+def _rows(*labels: str, group: str = "", role: Role = Role.COMPONENT) -> tuple[Row, ...]:
+    return tuple(Row(label, role, group) for label in labels)
+
+
+RULE_LINE = "percentage van begrotingsregel"
+RULE_AMOUNT = "percentage van bedrag"
+RULE_FTE = "fte maal kosten per fte"
+RULE_FIXED = "vast bedrag"
+RULES = (RULE_LINE, RULE_AMOUNT, RULE_FTE, RULE_FIXED)
+
+SHEETS: tuple[Sheet, ...] = (
+    # ---- finance workbook -------------------------------------------------------------
+    YearSheet(
+        key="programma",
+        workbook=FINANCE,
+        sheet="Programma-uitgaven",
+        title="Programma-uitgaven begrotingsartikel 37.3",
+        unit=EURO,
+        required=True,
+        rows=(
+            *_rows("Opdracht vreemdelingenvertrek", "REAN-regeling", "Overige subsidies", "DV&O"),
+            Row("Totaal programma-uitgaven", Role.TOTAL),
+        ),
+        extra_rows=True,
+        gaps_allowed=True,
+        status_row=True,
+        hint="Eén regel per begrotingsregel van artikel 37.3. Een lege cel mag alleen als de "
+        "kolom Toelichting zegt in welke regel het bedrag is opgenomen.",
+    ),
+    YearSheet(
+        key="apparaat",
+        workbook=FINANCE,
+        sheet="Apparaatsuitgaven",
+        title="Apparaatsuitgaven Dienst Terugkeer en Vertrek",
+        unit=EURO,
+        required=True,
+        rows=(
+            *_rows(
+                "Ambtelijk personeel",
+                "Externe inhuur van personeel",
+                "Materieel (ICT, huisvesting)",
+            ),
+            Row("Totaal apparaatsuitgaven", Role.TOTAL),
+        ),
+        extra_rows=True,
+        status_row=True,
+    ),
+    YearSheet(
+        key="ontvangsten",
+        workbook=FINANCE,
+        sheet="Ontvangsten",
+        title="Ontvangsten van de DT&V",
+        unit=EURO,
+        required=False,
+        rows=_rows(
+            "Ontvangsten Europa voor Europese subsidies",
+            "Ontvangsten BZ voor SVT",
+            "Ontvangsten gemeenten voor Barka",
+        ),
+        gaps_allowed=True,
+        hint="Laat een cel leeg voor een jaar zonder ontvangsten en zeg dat in Toelichting.",
+    ),
+    YearSheet(
+        key="opdracht",
+        workbook=FINANCE,
+        sheet="Opdracht vreemdelingenvertrek",
+        title="Uitsplitsing van de post opdracht vreemdelingenvertrek",
+        unit=EURO,
+        required=False,
+        rows=(
+            *_rows(
+                "Kosten tolken en vertalers (algemeen)",
+                "Overige kosten uitzetting vreemdelingen",
+                "Reiskosten van escorteurs naar herkomstlanden",
+                "Reiskosten van vreemdelingen naar herkomstlanden",
+                "Overige vergoedingen en tegemoetkomingen aan derden",
+                "Reis- en verblijfkosten buitenland medewerkers DT&V",
+                "Geneeskundige verzorging overige",
+                "Overige kosten",
+            ),
+            Row("Totaal", Role.TOTAL),
+        ),
+        extra_rows=True,
+        hint="Vul één of meer jaren in; het totaal moet gelijk zijn aan de regel Opdracht "
+        "vreemdelingenvertrek op het blad Programma-uitgaven.",
+    ),
+    RecordSheet(
+        key="maatregelen",
+        workbook=FINANCE,
+        sheet="Besparingsmaatregelen",
+        title="Besparingsmaatregelen (-20%-variant)",
+        unit=EURO,
+        required=True,
+        columns=(
+            Column("Nr", "int", help="Volgnummer van de maatregel (1, 2, 3, ...)."),
+            Column("Maatregel", "text", help="Korte naam van de maatregel."),
+            Column(
+                "Rekenregel",
+                "choice",
+                choices=RULES,
+                help="Hoe het structurele bedrag wordt berekend.",
+            ),
+            Column(
+                "Percentage",
+                "percent",
+                required=False,
+                help="Besparing als percentage van de basis.",
+            ),
+            Column(
+                "Begrotingsregel",
+                "text",
+                required=False,
+                help="Naam van een regel op Programma-uitgaven of Apparaatsuitgaven.",
+            ),
+            Column(
+                "Bedrag", "number", required=False, help="Basisbedrag of vast bedrag, x € 1.000."
+            ),
+            Column("Aantal fte", "number", required=False),
+            Column("Kosten per fte", "number", required=False, help="x € 1.000 per fte per jaar."),
+            Column("Toelichting basis", "text", required=False, help="Waar de basis vandaan komt."),
+            Column("Uitvoerder", "text", required=False),
+            Column(
+                "Gevolgen", "text", required=False, help="Gevolgen van de maatregel, in zinnen."
+            ),
+        ),
+        year_columns=True,
+        hint="Fasering per jaar: het deel (in %) van het structurele bedrag dat in dat jaar "
+        "wordt bespaard; niet dalend, tussen 0 en 100.",
+    ),
+    # ---- statistics workbook ----------------------------------------------------------
+    YearSheet(
+        key="vertrek_type",
+        workbook=STATISTICS,
+        sheet="Vertrek naar type",
+        title="Vertrek naar type vertrek",
+        unit=COUNT,
+        required=True,
+        rows=(
+            *_rows(
+                "Zelfstandig vertrek", "Gedwongen vertrek", "Zelfstandig vertrek zonder toezicht"
+            ),
+            Row("Totaal", Role.TOTAL),
+        ),
+        rounding=10,
+    ),
+    YearSheet(
+        key="vertrek_veilig",
+        workbook=STATISTICS,
+        sheet="Vertrek veilige landen",
+        title="Type vertrek naar veilige en overige landen van herkomst",
+        unit=COUNT,
+        required=False,
+        grouped=True,
+        rows=(
+            *_rows(
+                "Zelfstandig vertrek",
+                "Gedwongen vertrek",
+                "Zelfstandig vertrek zonder toezicht",
+                group="Veilige landen",
+            ),
+            Row("Totaal vertrek veilige landen", Role.SUBTOTAL, "Veilige landen"),
+            *_rows(
+                "Zelfstandig vertrek",
+                "Gedwongen vertrek",
+                "Zelfstandig vertrek zonder toezicht",
+                group="Overige landen",
+            ),
+            Row("Totaal vertrek overige landen", Role.SUBTOTAL, "Overige landen"),
+            Row("Totaal vertrek", Role.TOTAL),
+        ),
+        rounding=10,
+    ),
+    YearSheet(
+        key="nationaliteiten",
+        workbook=STATISTICS,
+        sheet="Vertrek per nationaliteit",
+        title="Vertrek per nationaliteit",
+        unit=COUNT,
+        required=False,
+        rows=(),
+        extra_rows=True,
+        rounding=10,
+        attributes=("Veilig land", "Eerste asielaanvragen"),
+        hint="Eén regel per nationaliteit. Veilig land: ja of nee. Eerste asielaanvragen: "
+        "totaal over de periode die in de kop staat.",
+    ),
+    YearSheet(
+        key="uitstroom",
+        workbook=STATISTICS,
+        sheet="Uitstroom DT&V",
+        title="Uitstroom uit de caseload van de DT&V",
+        unit=COUNT,
+        required=False,
+        grouped=True,
+        rows=(
+            *_rows(
+                "Zelfstandig vertrek uit Nederland",
+                "Gedwongen vertrek uit Nederland",
+                group="Aantoonbaar vertrek",
+            ),
+            Row("Totaal aantoonbaar vertrek", Role.SUBTOTAL, "Aantoonbaar vertrek"),
+            *_rows("Overige uitstroom", "Vergunning verleend", group="Overige uitstroom"),
+            Row("Totaal overige uitstroom", Role.SUBTOTAL, "Overige uitstroom"),
+            *_rows("Zelfstandig vertrek zonder toezicht", group="Vertrek zonder toezicht"),
+            Row("Totaal uitstroom uit caseload DT&V", Role.TOTAL),
+        ),
+        rounding=10,
+    ),
+    YearSheet(
+        key="uitstroom_pct",
+        workbook=STATISTICS,
+        sheet="Uitstroom DT&V in procenten",
+        title="Uitstroom uit de caseload van de DT&V in procenten",
+        unit=PERCENT,
+        required=False,
+        rows=_rows(
+            "Percentage MOB",
+            "Percentage gedwongen vertrek",
+            "Percentage aantoonbaar vertrek",
+            role=Role.INFO,
+        ),
+        hint="Aandeel van het aantoonbaar vertrek plus het vertrek zonder toezicht (MOB).",
+    ),
+    YearSheet(
+        key="iom",
+        workbook=STATISTICS,
+        sheet="Vertrek via IOM",
+        title="Vertrek via IOM",
+        unit=COUNT,
+        required=False,
+        rows=(
+            *_rows(
+                "Asiel illegaal",
+                "Asiel legaal",
+                "Niet-asiel illegaal",
+                "Niet-asiel illegaal geworden",
+                "Niet-asiel legaal",
+            ),
+            Row("Totaal", Role.TOTAL),
+            *_rows("Aanvraag bij IOM ingetrokken", "Afgewezen", role=Role.INFO),
+        ),
+        rounding=10,
+    ),
+    YearSheet(
+        key="ondersteuning",
+        workbook=STATISTICS,
+        sheet="Terugkeerondersteuning",
+        title="Vertrokken met REAN, HRT en in-natura ondersteuning",
+        unit=COUNT,
+        required=False,
+        rows=_rows(
+            "Vertrokken met REAN",
+            "Vertrokken met HRT",
+            "Vertrokken met in-natura herintegratieondersteuning",
+            "Afgewezen",
+            role=Role.INFO,
+        ),
+        rounding=10,
+    ),
+    YearSheet(
+        key="maatregelen_vertrek",
+        workbook=STATISTICS,
+        sheet="Terugkeermaatregelen",
+        title="Opgelegde terugkeermaatregelen en vertrek",
+        unit=COUNT,
+        required=False,
+        grouped=True,
+        rows=(
+            *_rows(
+                "In bewaring geplaatst",
+                "Aantoonbaar vertrek",
+                "Waarvan Dublin-claim",
+                "Waarvan naar land van herkomst",
+                group="Vreemdelingenbewaring",
+                role=Role.INFO,
+            ),
+            *_rows(
+                "Instroom",
+                "Zelfstandig vertrek",
+                "Zelfstandig vertrek zonder toezicht",
+                "Naar bewaring",
+                group="Gezinslocatie (GL)",
+                role=Role.INFO,
+            ),
+            *_rows(
+                "Instroom",
+                "Zelfstandig vertrek",
+                "Zelfstandig vertrek zonder toezicht",
+                "Naar bewaring",
+                group="Vrijheidsbeperkende locatie (VBL)",
+                role=Role.INFO,
+            ),
+            *_rows(
+                "Instroom",
+                "Aantoonbaar vertrek",
+                "Waarvan Dublin",
+                "Waarvan naar land van herkomst",
+                group="Gesloten gezinsvoorziening (GGV)",
+                role=Role.INFO,
+            ),
+            *_rows(
+                "Meldplicht opgelegd",
+                "Zelfstandig vertrek",
+                "Waarvan naar land van herkomst",
+                "Zelfstandig vertrek zonder toezicht",
+                group="Meldplicht",
+                role=Role.INFO,
+            ),
+        ),
+        rounding=10,
+    ),
+    RecordSheet(
+        key="gl",
+        workbook=STATISTICS,
+        sheet="Vertrek uit GL",
+        title="Vertrek vanuit de gezinslocaties",
+        unit=COUNT,
+        required=False,
+        columns=(
+            Column("Type vertrek", "text"),
+            Column("Aantal", "int"),
+            Column("Land 1", "text", required=False),
+            Column("Aantal 1", "int", required=False),
+            Column("Land 2", "text", required=False),
+            Column("Aantal 2", "int", required=False),
+            Column("Land 3", "text", required=False),
+            Column("Aantal 3", "int", required=False),
+        ),
+        hint="Eén regel per type vertrek, met de drie meest voorkomende landen. Zet de periode "
+        "in het veld Periode boven de tabel.",
+        extra={"period": True},
+    ),
+    YearSheet(
+        key="vris",
+        workbook=STATISTICS,
+        sheet="VRIS",
+        title="Vreemdelingen in de strafrechtketen (VRIS)",
+        unit=COUNT,
+        required=False,
+        rows=_rows("In de strafrechtketen", "Aantoonbaar vertrokken", role=Role.INFO),
+        rounding=10,
+    ),
+)
+
+BY_KEY = {sheet.key: sheet for sheet in SHEETS}
+WORKBOOK_TITLES = {
+    FINANCE: "Financiële gegevens artikel 37.3",
+    STATISTICS: "Vertrekcijfers",
+}
+
+
+def sheets_of(workbook: str) -> tuple[Sheet, ...]:
+    return tuple(sheet for sheet in SHEETS if sheet.workbook == workbook)

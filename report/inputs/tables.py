@@ -1,0 +1,102 @@
+"""Typed input tables that remember where every value came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from report.inputs.contract import RecordSheet, Role, YearSheet
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a table lives: workbook file, sheet, cell range, source note and peildatum."""
+
+    file: str
+    sheet: str
+    cells: str
+    bron: str
+    peildatum: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.file} › {self.sheet} › {self.cells}"
+
+
+@dataclass(frozen=True)
+class TableRow:
+    group: str
+    label: str
+    role: Role
+    values: dict[int, int | None]  # year -> value; None: empty cell explained in toelichting
+    excel_row: int
+    toelichting: str = ""
+    attributes: dict[str, object] = field(default_factory=dict)
+    printed_total: int | None = None  # the sheet's "Totaal" column, already checked
+
+
+@dataclass(frozen=True)
+class YearTable:
+    spec: YearSheet
+    origin: Origin
+    years: tuple[int, ...]
+    rows: tuple[TableRow, ...]
+    year_columns: dict[int, str]  # year -> column letter
+    budget_years: frozenset[int] = frozenset()
+
+    @property
+    def key(self) -> str:
+        return self.spec.key
+
+    def cell(self, row: TableRow, year: int) -> str:
+        return f"{self.year_columns[year]}{row.excel_row}"
+
+    def find(self, label: str, group: str = "") -> TableRow | None:
+        from report.inputs.contract import normalise
+
+        for row in self.rows:
+            if normalise(row.label) == normalise(label) and (
+                not group or normalise(row.group) == normalise(group)
+            ):
+                return row
+        return None
+
+    def frame(self, roles: tuple[Role, ...] = (Role.COMPONENT, Role.INFO)) -> pd.DataFrame:
+        """Values as a DataFrame indexed by (group, label) with one column per year."""
+        chosen = [row for row in self.rows if row.role in roles]
+        index = pd.MultiIndex.from_tuples(
+            [(row.group, row.label) for row in chosen], names=["groep", "regel"]
+        )
+        data = [[row.values.get(year) for year in self.years] for row in chosen]
+        frame = pd.DataFrame(data, index=index, columns=list(self.years), dtype="Int64")
+        frame.columns.name = "jaar"
+        return frame
+
+
+@dataclass(frozen=True)
+class Record:
+    values: dict[str, object]  # column header -> value
+    phase: dict[int, float | None]  # year columns (phase-in), if the sheet has them
+    excel_row: int
+
+
+@dataclass(frozen=True)
+class RecordTable:
+    spec: RecordSheet
+    origin: Origin
+    records: tuple[Record, ...]
+    columns: dict[str, str]  # header -> column letter
+    years: tuple[int, ...] = ()
+    year_columns: dict[int, str] = field(default_factory=dict)
+    period: str = ""
+
+    @property
+    def key(self) -> str:
+        return self.spec.key
+
+    def cell(self, record: Record, column: str | int) -> str:
+        letter = self.year_columns[column] if isinstance(column, int) else self.columns[column]
+        return f"{letter}{record.excel_row}"
+
+
+Table = YearTable | RecordTable

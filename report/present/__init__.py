@@ -1,0 +1,1 @@
+"""Presentation: Dutch formatting, Markdown tables and plotnine figures."""

@@ -1,0 +1,44 @@
+"""Problems and notes found in the inputs, each pointing at a file, sheet and cell."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    file: str
+    sheet: str = ""
+    cell: str = ""
+    message: str = ""
+
+    def __str__(self) -> str:
+        place = " › ".join(part for part in (self.file, self.sheet, self.cell) if part)
+        return f"{place}: {self.message}"
+
+
+class Problem(Finding):
+    """Makes the inputs unusable: the build stops with exit code 2."""
+
+
+class Note(Finding):
+    """Worth telling the reader (a rounding difference, an accepted conversion)."""
+
+
+class InputError(Exception):
+    """Raised with every problem found, so the user can fix them in one pass."""
+
+    def __init__(self, problems: list[Problem], notes: list[Note] | None = None):
+        self.problems = sorted(set(problems), key=_order)
+        self.notes = notes or []
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def _order(finding: Finding) -> tuple:
+    return (finding.file, finding.sheet, _cell_key(finding.cell), finding.message)
+
+
+def _cell_key(cell: str) -> tuple:
+    letters = "".join(ch for ch in cell if ch.isalpha())
+    digits = "".join(ch for ch in cell if ch.isdigit())
+    return (int(digits) if digits else 0, len(letters), letters)

@@ -1,0 +1,424 @@
+"""Rebuild data/financien.xlsx and data/vertrekcijfers.xlsx from the reference edition.
+
+The sample workbooks hold the figures of the published beleidsdoorlichting (2019), as
+transcribed in tests/reference/. Run this when the workbook contract changes:
+
+    python tools/make_sample_data.py
+
+Where the published tables contradict each other, the choice made is written into the
+workbook's instructions sheet, so finance and auditors see it where they see the numbers.
+"""
+
+from __future__ import annotations
+
+import csv
+from decimal import Decimal
+from pathlib import Path
+
+from report.inputs import contract
+from report.inputs.edition import load_edition
+from report.inputs.template import SheetValues, write_workbook
+
+ROOT = Path(__file__).resolve().parents[1]
+REFERENCE = ROOT / "tests" / "reference"
+PEILDATUM = "2019-02-01"
+
+
+def wide(name: str) -> list[dict[str, str]]:
+    with (REFERENCE / name).open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def by_label(rows: list[dict[str, str]], label: str, key: str = "row") -> dict[str, str]:
+    return next(row for row in rows if row[key] == label)
+
+
+def numbers(row: dict[str, str], years) -> dict[int, int]:
+    return {year: int(row[str(year)]) for year in years if row.get(str(year), "") != ""}
+
+
+def finance() -> dict[str, SheetValues]:
+    t8 = wide("tabel08_uitgaven_artikel37_3_wide.csv")
+    t13 = wide("tabel13_uitgaven_dtv_apparaat_2011_2017_wide.csv")
+    t19 = wide("tabel19_uitgaven_dtv_2017_2022_wide.csv")
+    early, late = range(2011, 2017), range(2017, 2023)
+
+    def t8row(prefix: str) -> dict[int, int]:
+        return numbers(next(r for r in t8 if r["row"].startswith(prefix)), early)
+
+    def t19row(label: str) -> dict[int, int]:
+        return numbers(by_label(t19, label), late)
+
+    programma = SheetValues(
+        bron="Jaarverslagen JenV (2013–2017) en DT&V (2011–2012); Rijksbegroting (2018–2022)",
+        peildatum=PEILDATUM,
+        years=tuple(range(2011, 2023)),
+        budget_years=frozenset(range(2019, 2023)),
+        rows=[
+            (
+                "",
+                "Opdracht vreemdelingenvertrek",
+                t8row("Opdracht") | t19row("Opdrachten Vreemdelingen vertrek"),
+                None,
+                "2011–2014 inclusief overige subsidies",
+                {},
+            ),
+            (
+                "",
+                "REAN-regeling",
+                t8row("Subsidies") | t19row("REAN-regeling"),
+                None,
+                "2015–2016 inclusief overige subsidies",
+                {},
+            ),
+            (
+                "",
+                "Overige subsidies",
+                t19row("Overige subsidies"),
+                None,
+                "2011–2014 opgenomen in Opdracht vreemdelingenvertrek; 2015–2016 opgenomen in REAN-regeling",
+                {},
+            ),
+            ("", "DV&O", t8row("DV&O") | t19row("DV&O"), None, "", {}),
+            (
+                "",
+                "Totaal programma-uitgaven",
+                t8row("Totaal") | t19row("Totaal programma-uitgaven"),
+                None,
+                "",
+                {},
+            ),
+        ],
+        notes=[
+            "Tot en met 2016 kende de begroting drie regels; de uitsplitsing in vier regels geldt vanaf 2017. "
+            "De kolom Toelichting zegt per regel waar de overige subsidies in eerdere jaren zijn opgenomen.",
+            "Het jaarverslag-overzicht in de editie 2019 (Tabel 8) drukte voor 2017 een totaal van 36.711 af; "
+            "de som van de regels is 36.722, gelijk aan het totaal in Tabel 19. Deze werkmap gebruikt 36.722.",
+        ],
+    )
+    t13_2017 = {r["Uitgaven /jaar"]: r for r in t13}
+    apparaat_rows = []
+    for label, t19label in (
+        ("Ambtelijk personeel", "Ambtelijk personeel"),
+        ("Externe inhuur van personeel", "Externe inhuur van personeel"),
+        ("Materieel (ICT, huisvesting)", "Materieel (ICT, huisvesting)"),
+        ("Totaal apparaatsuitgaven", "Totaal apparaatsuitgaven"),
+    ):
+        values = {y: int(t13_2017[label][str(y)]) for y in range(2011, 2018)}
+        values |= numbers(by_label(t19, t19label), range(2018, 2023))
+        apparaat_rows.append(("", label, values, None, "", {}))
+    apparaat = SheetValues(
+        bron="Jaarverslagen JenV (2013–2017), DT&V (2011–2012 en 2018–2022)",
+        peildatum=PEILDATUM,
+        years=tuple(range(2011, 2023)),
+        budget_years=frozenset(range(2019, 2023)),
+        rows=apparaat_rows,
+        notes=[
+            "Voor 2017 bestaan twee cijfers: het jaarverslag JenV noemt 57.172, de opgave van de DT&V "
+            "(Tabel 19 van de editie 2019) 59.050, met andere bedragen op alle drie de regels. Deze werkmap "
+            "volgt het jaarverslag: dat is de verantwoorde realisatie en de reeks 2011–2017 komt zo uit één bron.",
+        ],
+    )
+    receipts = {
+        "Ontvangsten Europa voor Europese subsidies": "tabel09a_ontvangsten_europa_wide.csv",
+        "Ontvangsten BZ voor SVT": "tabel10b_ontvangsten_bz_svt_wide.csv",
+        "Ontvangsten gemeenten voor Barka": "tabel11c_ontvangsten_gemeenten_barka_wide.csv",
+    }
+    ontvangsten_rows = []
+    for label, name in receipts.items():
+        rows = wide(name)
+        amount = next(k for k in rows[0] if k != "Jaar")
+        values = {int(r["Jaar"]): int(r[amount]) for r in rows}
+        first = min(values)
+        note = f"geen ontvangsten vóór {first}" if first > 2012 else ""
+        ontvangsten_rows.append(("", label, values, None, note, {}))
+    ontvangsten = SheetValues(
+        bron="DT&V", peildatum=PEILDATUM, years=tuple(range(2012, 2018)), rows=ontvangsten_rows
+    )
+    t12 = wide("tabel12_uitsplitsing_opdracht_vreemdelingenvertrek_2016_wide.csv")
+    label_col, value_col = list(t12[0])
+    short = {r.label[:20]: r.label for r in contract.BY_KEY["opdracht"].rows}
+    opdracht = SheetValues(
+        bron="Ministerie van JenV",
+        peildatum=PEILDATUM,
+        years=(2016,),
+        rows=[
+            (
+                "",
+                short.get(r[label_col][:20], r[label_col]),
+                {2016: int(r[value_col])},
+                None,
+                "",
+                {},
+            )
+            for r in t12
+        ],
+    )
+    measures = SheetValues(
+        bron="Directie Financieel-Economische Zaken, uitwerking -20%-variant",
+        years=(2019, 2020, 2021, 2022),
+        records=[
+            {
+                "Nr": 1,
+                "Maatregel": "Het beperken van de REAN-bijdrage",
+                "Rekenregel": contract.RULE_LINE,
+                "Percentage": 30,
+                "Begrotingsregel": "REAN-regeling",
+                "Toelichting basis": "aandeel vertrekkers uit visumvrije landen onder het zelfstandig vertrek",
+                "Uitvoerder": "IOM, DT&V",
+                "Gevolgen": "Vertrekkers uit visumvrije landen krijgen geen REAN-bijdrage meer; het risico is dat een deel van hen niet meer aantoonbaar vertrekt.",
+                2019: 0,
+                2020: 25,
+                2021: 50,
+                2022: 100,
+            },
+            {
+                "Nr": 2,
+                "Maatregel": "Besparen op vervoer",
+                "Rekenregel": contract.RULE_LINE,
+                "Percentage": 15,
+                "Begrotingsregel": "DV&O",
+                "Toelichting basis": "lichtere eisen aan het vervoer van vreemdelingen",
+                "Uitvoerder": "DV&O, DT&V",
+                "Gevolgen": "Minder strenge vervoerseisen vragen eerst onderzoek naar veiligheid en uitvoerbaarheid; de besparing groeit daarna in twee jaar.",
+                2019: 0,
+                2020: 0,
+                2021: 50,
+                2022: 100,
+            },
+            {
+                "Nr": 3,
+                "Maatregel": "Alleen nog terugkeerondersteuning via IOM",
+                "Rekenregel": contract.RULE_LINE,
+                "Percentage": 100,
+                "Begrotingsregel": "Overige subsidies",
+                "Toelichting basis": "de subsidies aan andere organisaties dan IOM vervallen",
+                "Uitvoerder": "DT&V",
+                "Gevolgen": "Maatschappelijke organisaties die vertrek begeleiden verliezen hun subsidie; hun bereik onder vreemdelingen die de overheid wantrouwen valt weg.",
+                2019: 0,
+                2020: 20,
+                2021: 60,
+                2022: 100,
+            },
+            {
+                "Nr": 4,
+                "Maatregel": "Gedwongen vertrek deels via Europese (Frontex) terugkeervluchten",
+                "Rekenregel": contract.RULE_AMOUNT,
+                "Percentage": 15,
+                "Bedrag": 4100,
+                "Toelichting basis": "reiskosten van vreemdelingen en escorteurs naar herkomstlanden binnen de post opdracht vreemdelingenvertrek",
+                "Uitvoerder": "DT&V, KMar, Frontex",
+                "Gevolgen": "Europese vluchten vertrekken op vaste momenten; vertrek kan daardoor langer duren en de bewaringsduur kan toenemen.",
+                2019: 0,
+                2020: 0,
+                2021: 50,
+                2022: 100,
+            },
+            {
+                "Nr": 5,
+                "Maatregel": "Minder intensieve regievoering",
+                "Rekenregel": contract.RULE_FTE,
+                "Aantal fte": 65,
+                "Kosten per fte": Decimal("160.78"),
+                "Toelichting basis": "minder regievoerders; kosten per fte inclusief werkplek",
+                "Uitvoerder": "DT&V",
+                "Gevolgen": "Regievoerders krijgen meer zaken per persoon; minder gesprekken kunnen het zelfstandig vertrek en de snelheid van vertrek verminderen.",
+                2019: 0,
+                2020: 20,
+                2021: 50,
+                2022: 100,
+            },
+        ],
+        notes=[
+            "De rekenregels volgen de -20%-paragraaf van de editie 2019. De bedragen worden berekend uit de "
+            "begroting van het referentiejaar en kunnen daardoor afwijken van de afgeronde bedragen in die editie.",
+        ],
+    )
+    return {
+        "programma": programma,
+        "apparaat": apparaat,
+        "ontvangsten": ontvangsten,
+        "opdracht": opdracht,
+        "maatregelen": measures,
+    }
+
+
+def statistics() -> dict[str, SheetValues]:
+    period = range(2011, 2018)
+
+    def plain(
+        name: str,
+        mapping: dict[str, str] | None = None,
+        key: str = "row",
+        years=period,
+        bron="KMI+",
+        total=True,
+    ) -> SheetValues:
+        rows = []
+        for r in wide(name):
+            label = (mapping or {}).get(r[key], r[key])
+            if label is None:
+                continue
+            rows.append(
+                (
+                    r.get("row_group", ""),
+                    label,
+                    numbers(r, years),
+                    int(r["Totaal"]) if total and r.get("Totaal") else None,
+                    "",
+                    {},
+                )
+            )
+        return SheetValues(
+            bron=bron, peildatum=PEILDATUM, years=tuple(years), rows=rows, with_total_column=total
+        )
+
+    vertrek_type = plain("tabel02_type_vertrek_wide.csv")
+    veilig = plain("tabel03_veilig_vs_nietveilig_wide.csv")
+    groups = {
+        "Vreemdelingen afkomstig uit veilige landen": "Veilige landen",
+        "Vreemdelingen niet afkomstig uit veilige landen": "Overige landen",
+        "": "",
+    }
+    veilig.rows = [(groups[g], label, v, t, n, a) for g, label, v, t, n, a in veilig.rows]
+    nationaliteiten = SheetValues(
+        bron="KMI+ en CBS Statline (eerste asielaanvragen 2013–2017)",
+        peildatum=PEILDATUM,
+        years=tuple(period),
+        with_total_column=True,
+    )
+    for name, safe, inflow in (
+        (
+            "tabel04_top10_nietveilig_wide.csv",
+            "nee",
+            "Totaal instroom asielzoekers uit deze landen (2013-2017)",
+        ),
+        ("tabel05_top10_veilig_wide.csv", "ja", "Totaal asielzoekers (2013-2017)"),
+    ):
+        for r in wide(name):
+            if r["row"] == "Totaal":
+                continue
+            total = r.get("Totaal aantal vertrek") or r.get("Totaal")
+            nationaliteiten.rows.append(
+                (
+                    "",
+                    r["row"],
+                    numbers(r, period),
+                    int(total),
+                    "",
+                    {"Veilig land": safe, "Eerste asielaanvragen": int(r[inflow])},
+                )
+            )
+    uitstroom = plain(
+        "tabel06_uitstroom_caseload_dtv_wide.csv",
+        {
+            "Total aantoonbaar vertrek": "Totaal aantoonbaar vertrek",
+            "Vergunning Verleend": "Vergunning verleend",
+            "Total overige uitstroom": "Totaal overige uitstroom",
+            "Totaal zelfstandig vertrek zonder toezicht": "Zelfstandig vertrek zonder toezicht",
+        },
+        bron="KMI+",
+    )
+    ugroups = {
+        "Aantoonbaar vertrek uit Nederland": "Aantoonbaar vertrek",
+        "Overige uitstroom": "Overige uitstroom",
+        "Zelfstandig vertrek zonder toezicht": "Vertrek zonder toezicht",
+        "": "",
+    }
+    uitstroom.rows = [(ugroups[g], label, v, t, n, a) for g, label, v, t, n, a in uitstroom.rows]
+    pct = plain(
+        "tabel15_percentages_uitstroom_dtv_wide.csv", key="DT&V Uitstroom", bron="DT&V", total=False
+    )
+    iom = plain("tabel07_vertrek_iom_wide.csv", bron="KMI+ en IOM")
+    support = plain(
+        "tabel14_rean_hrt_innatura_wide.csv",
+        {
+            "Vertrokken met in-natura herintegratie ondersteuning": "Vertrokken met in-natura herintegratieondersteuning"
+        },
+        bron="IOM",
+    )
+    t16groups = {
+        "Vertrek vanuit vreemdelingenbewaring": "Vreemdelingenbewaring",
+        "Vertrek na verblijf in GL": "Gezinslocatie (GL)",
+        "Vertrek na verblijf in VBL": "Vrijheidsbeperkende locatie (VBL)",
+        "Vertrek vanuit GGV": "Gesloten gezinsvoorziening (GGV)",
+        "Aantoonbaar vertrek na opleggen meldplicht*": "Meldplicht",
+    }
+    t16labels = {
+        "Aantal vreemdelingen in bewaring geplaatst": "In bewaring geplaatst",
+        "Totaal aantoonbaar vertrek (+ percentage)": "Aantoonbaar vertrek",
+        "Waarvan terugkeer naar land van herkomst": "Waarvan naar land van herkomst",
+        "Instroom in GL": "Instroom",
+        "Instroom in VBL": "Instroom",
+        "Totale instroom in de GGV": "Instroom",
+        "Totaal aantoonbaar vertrek vanuit GGV": "Aantoonbaar vertrek",
+        "Waarvan vertrek land van herkomst": "Waarvan naar land van herkomst",
+        "Aantal keer meldplicht opgelegd": "Meldplicht opgelegd",
+    }
+    maatregelen = SheetValues(
+        bron="DT&V en Eerste Kamer, memorie van antwoord Kamerstuk 34 309",
+        peildatum=PEILDATUM,
+        years=tuple(range(2014, 2018)),
+    )
+    for r in wide("tabel16_terugkeermaatregelen_wide.csv"):
+        if r["row_group"] not in t16groups or r["row"].endswith("- percentage"):
+            continue
+        maatregelen.rows.append(
+            (
+                t16groups[r["row_group"]],
+                t16labels.get(r["row"], r["row"]),
+                numbers(r, range(2014, 2018)),
+                None,
+                "",
+                {},
+            )
+        )
+    gl = SheetValues(bron="Brouwer, Family matters (2018), p. 37", periode="2013 – november 2017")
+    for r in wide("tabel17_vertrek_gl_wide.csv"):
+        record = {"Type vertrek": r["Type vertrek"], "Aantal": int(r["2013 - november 2017"])}
+        for n in (1, 2, 3):
+            if r[f"top{n}_land"]:
+                record[f"Land {n}"] = r[f"top{n}_land"]
+                record[f"Aantal {n}"] = int(r[f"top{n}_aantal"])
+        gl.records.append(record)
+    vris_rows: dict[str, dict[int, int]] = {}
+    with (REFERENCE / "facts_text.csv").open(encoding="utf-8") as handle:
+        for fact in csv.DictReader(handle):
+            if fact["topic"] == "VRIS":
+                label = (
+                    "In de strafrechtketen"
+                    if "strafrechtketen" in fact["item"]
+                    else "Aantoonbaar vertrokken"
+                )
+                vris_rows.setdefault(label, {})[int(fact["column"])] = int(fact["value"])
+    vris = SheetValues(
+        bron="DT&V",
+        peildatum=PEILDATUM,
+        years=(2015, 2016, 2017),
+        rows=[("", label, values, None, "", {}) for label, values in vris_rows.items()],
+    )
+    return {
+        "vertrek_type": vertrek_type,
+        "vertrek_veilig": veilig,
+        "nationaliteiten": nationaliteiten,
+        "uitstroom": uitstroom,
+        "uitstroom_pct": pct,
+        "iom": iom,
+        "ondersteuning": support,
+        "maatregelen_vertrek": maatregelen,
+        "gl": gl,
+        "vris": vris,
+    }
+
+
+def main() -> None:
+    edition = load_edition(ROOT / "data" / "editie.yml")
+    write_workbook(contract.FINANCE, edition, ROOT / "data" / edition.finance_file, finance())
+    write_workbook(
+        contract.STATISTICS, edition, ROOT / "data" / edition.statistics_file, statistics()
+    )
+    print("Voorbeeldwerkmappen geschreven in data/")
+
+
+if __name__ == "__main__":
+    main()
