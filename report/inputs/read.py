@@ -62,10 +62,16 @@ class _WorkbookReader:
         self.problems: list[Problem] = []
         self.notes: list[Note] = []
         self._formulas: Workbook | None = None
+        self._unreadable: set[tuple[str, int, int]] = set()  # cells already reported
 
     # -- findings ---------------------------------------------------------------------
     def problem(self, sheet: str, cell: str, message: str) -> None:
         self.problems.append(Problem(self.name, sheet, cell, message))
+
+    def unreadable(self, ws: Worksheet, row: int, column: int, message: str) -> None:
+        """A cell that cannot be used; sums that depend on it are not checked."""
+        self._unreadable.add((ws.title, row, column))
+        self.problem(ws.title, ws.cell(row, column).coordinate, message)
 
     def note(self, sheet: str, cell: str, message: str) -> None:
         self.notes.append(Note(self.name, sheet, cell, message))
@@ -120,9 +126,10 @@ class _WorkbookReader:
         cell = ws.cell(row, column)
         value = cell.value
         if value is None and self._is_formula(ws.title, cell.coordinate):
-            self.problem(
-                ws.title,
-                cell.coordinate,
+            self.unreadable(
+                ws,
+                row,
+                column,
                 "formule zonder opgeslagen uitkomst (het bestand is door een programma "
                 "geschreven, niet door Excel bewaard); open het in Excel of LibreOffice en "
                 "sla het op",
@@ -400,7 +407,7 @@ class _WorkbookReader:
         what = {contract.EURO: "bedrag", contract.PERCENT: "percentage"}.get(spec.unit, "aantal")
         parsed = parse_whole(raw, what)
         if parsed.problem:
-            self.problem(ws.title, coordinate, parsed.problem)
+            self.unreadable(ws, r, col, parsed.problem)
             return None
         if parsed.note:
             self.note(ws.title, coordinate, parsed.note)
@@ -457,7 +464,8 @@ class _WorkbookReader:
             if parts:
                 for year, col in years.items():
                     printed = row.values.get(year)
-                    if printed is not None:
+                    known = all((ws.title, p.excel_row, col) not in self._unreadable for p in parts)
+                    if printed is not None and known:
                         summed = sum(p.values.get(year) or 0 for p in parts)
                         self._compare(
                             ws,
@@ -468,7 +476,10 @@ class _WorkbookReader:
                             summed,
                             len(parts),
                         )
-            if row.printed_total is not None and row.values:
+            readable = all(
+                (ws.title, row.excel_row, c) not in self._unreadable for c in years.values()
+            )
+            if row.printed_total is not None and row.values and readable:
                 summed = sum(v or 0 for v in row.values.values())
                 cell = f"{get_column_letter(total_col)}{row.excel_row}"
                 self._compare(ws, spec, cell, row.label, row.printed_total, summed, len(row.values))
@@ -486,7 +497,9 @@ class _WorkbookReader:
         )
         if abs(difference) <= tolerance:
             self.note(
-                ws.title, cell, text + f"; afrondingsverschil binnen de marge van {number(tolerance)}"
+                ws.title,
+                cell,
+                text + f"; afrondingsverschil binnen de marge van {number(tolerance)}",
             )
         else:
             self.problem(
