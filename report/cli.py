@@ -98,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _print_findings(error: InputError) -> None:
     count = len(error.problems)
-    print(f"De invoer bevat {count} probleem{'' if count == 1 else 'en'}:", file=sys.stderr)
+    print(f"De invoer bevat {count} {'probleem' if count == 1 else 'problemen'}:", file=sys.stderr)
     for problem in error.problems:
         print(f"  - {problem}", file=sys.stderr)
     print("Er is niets gepubliceerd; de vorige publicatie is ongewijzigd.", file=sys.stderr)

@@ -39,7 +39,6 @@ def build(
 ) -> BuildResult:
     from report.model import build_model
     from report.present.workbook import write_tables_workbook
-    from report.publish import publish
     from report.render.document import render_document
 
     inputs: Inputs = stages.run("Werkmappen inlezen en controleren", lambda: read_inputs(data_dir))
@@ -52,6 +51,8 @@ def build(
         workbook = build_dir / "tabellen.xlsx"
         write_tables_workbook(model, workbook)
         extras["tabellen.xlsx"] = workbook
+    from report.publish import publish
+
     documents = [f for f in formats if f != "xlsx"]
     published = stages.run(
         "Publiceren (" + ", ".join(f.upper() for f in formats) + ")",

@@ -39,3 +39,27 @@ def percent(value: Decimal | int | float, places: int = 0) -> str:
 def euro_mln(thousands: Decimal | int | float, places: int = 1) -> str:
     """An amount in x € 1.000 as millions in text: 6689 -> '€ 6,7 mln'."""
     return f"€ {number(Decimal(str(thousands)) / 1000, places)} mln"
+
+
+def exact(value: Decimal | int | float, max_places: int = 2) -> str:
+    """A number with only the decimals it needs: 30 -> '30', 12.5 -> '12,5', 160.78 -> '160,78'."""
+    rounded = round_half_up(value, max_places).normalize()
+    places = max(0, -rounded.as_tuple().exponent)
+    return number(rounded, places)
+
+
+def signed(value: Decimal | int | float, places: int = 0) -> str:
+    """A difference with its sign: 740 -> '+740', -1250 -> '-1.250', 0 -> '0'."""
+    text = number(value, places)
+    return f"+{text}" if round_half_up(value, places) > 0 else text
+
+
+def euro(thousands: Decimal | int | float) -> str:
+    """An amount in x € 1.000 as text: millions from € 1 mln, otherwise in euros.
+
+    6689 -> '€ 6,7 mln'; 615 -> '€ 615.000'; 160.78 -> '€ 160.780'.
+    """
+    amount = Decimal(str(thousands))
+    if abs(amount) >= 1000:
+        return euro_mln(amount, 1)
+    return f"€ {number(amount * 1000)}"

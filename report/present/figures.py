@@ -1,0 +1,174 @@
+"""Figures with plotnine in one sober style, readable in grey print.
+
+Meaning never hangs on colour alone: series differ in line type and marker shape as well,
+stacked bars carry their measure number. Each figure is saved under a name derived from
+its data, so an unchanged figure is not drawn again on a warm rebuild.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from textwrap import fill
+
+import pandas as pd
+
+from report.present.numbers import number
+
+ACCENT = "#154273"  # the dark blue of the Rijkshuisstijl tradition
+GREYS = ["#154273", "#5a7fa8", "#9fb6cf", "#d2dce8", "#6b6b6b", "#b3b3b3"]
+LINETYPES = ["solid", "dashed", "dotted", "dashdot", (0, (5, 1, 1, 1, 1, 1))]
+SHAPES = ["o", "s", "^", "D", "v", "P"]
+WIDTH, HEIGHT, DPI = 6.3, 3.3, 200
+STYLE_VERSION = "2"  # bump when the look changes, so cached figures are redrawn
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str  # cross-reference label without prefix: @fig-<key>
+    caption: str
+    alt: str
+    path: str  # relative to the build directory
+
+
+def _plotnine():
+    """plotnine is imported only when a figure is actually drawn (warm builds skip it)."""
+    import plotnine
+
+    return plotnine
+
+
+def _style():
+    p = _plotnine()
+    return p.theme_minimal(base_size=9) + p.theme(
+        panel_grid_minor=p.element_blank(),
+        panel_grid_major_x=p.element_blank(),
+        panel_grid_major_y=p.element_line(color="#d9d9d9", size=0.4),
+        legend_position="bottom",
+        legend_title=p.element_blank(),
+        axis_title=p.element_text(size=8),
+        plot_background=None,
+        figure_size=(WIDTH, HEIGHT),
+        dpi=DPI,
+    )
+
+
+def _thousands(values: Sequence[float]) -> list[str]:
+    return [number(v) for v in values]
+
+
+def _year_axis(years: Sequence[int]):
+    p = _plotnine()
+    return p.scale_x_continuous(breaks=list(years), labels=[str(y) for y in years])
+
+
+def shares_plot(shares: pd.DataFrame, prognosis: dict[str, int]):
+    """One panel per type of departure: share per year against the budget's prognosis.
+
+    `shares` has columns jaar, type, aandeel (percent points).
+    """
+    p = _plotnine()
+    lines = pd.DataFrame({"type": list(prognosis), "prognose": list(prognosis.values())})
+    years = sorted(shares["jaar"].unique())
+    return (
+        p.ggplot(shares, p.aes("jaar", "aandeel"))
+        + p.geom_col(fill=GREYS[1], width=0.7)
+        + p.geom_text(
+            p.aes(label="aandeel"), va="bottom", size=6, nudge_y=1, format_string="{:.0f}%"
+        )
+        + p.geom_hline(lines, p.aes(yintercept="prognose"), linetype="dashed", color="#222222")
+        + p.facet_wrap("type", ncol=3, labeller=p.labeller(type=lambda text: fill(text, 22)))
+        + _year_axis(years)
+        + p.scale_y_continuous(limits=(0, 100), labels=lambda v: [f"{x:.0f}%" for x in v])
+        + p.labs(x="", y="aandeel in het vertrek (stippellijn: prognose)")
+        + _style()
+        + p.theme(
+            axis_text_x=p.element_text(rotation=90, size=6.5), strip_text=p.element_text(size=8)
+        )
+    )
+
+
+def lines_plot(frame: pd.DataFrame, y_label: str, budget_from: int | None = None):
+    """Series over the years; `frame` has columns jaar, reeks, waarde."""
+    p = _plotnine()
+    series = list(dict.fromkeys(frame["reeks"]))
+    years = sorted(frame["jaar"].unique())
+    plot = (
+        p.ggplot(frame, p.aes("jaar", "waarde", linetype="reeks", shape="reeks", group="reeks"))
+        + p.geom_line(color=ACCENT, size=0.8)
+        + p.geom_point(color=ACCENT, fill="white", size=2)
+        + p.scale_linetype_manual(values=LINETYPES[: len(series)], breaks=series)
+        + p.scale_shape_manual(values=SHAPES[: len(series)], breaks=series)
+        + _year_axis(years)
+        + p.scale_y_continuous(labels=_thousands, limits=(0, None))
+        + p.labs(x="", y=y_label)
+        + _style()
+    )
+    if budget_from is not None:
+        plot += p.geom_text(
+            p.aes(x="x", y="y", label="label"),
+            data=pd.DataFrame({"x": [budget_from], "y": [0], "label": ["begroting →"]}),
+            inherit_aes=False,
+            ha="left",
+            va="bottom",
+            size=7,
+            color="#444444",
+        )
+    return plot
+
+
+def phase_plot(frame: pd.DataFrame, target: float):
+    """Stacked savings per measure and year against the target; columns jaar, nr, maatregel, bedrag."""
+    p = _plotnine()
+    measures = list(dict.fromkeys(frame["maatregel"]))
+    frame = frame.assign(
+        jaar=pd.Categorical(frame["jaar"].astype(str), sorted(frame["jaar"].astype(str).unique()))
+    )
+    # plotnine stacks the first measure on top: place each number in the middle of its part
+    bottom_up = frame.assign(order=frame["maatregel"].map({m: -i for i, m in enumerate(measures)}))
+    bottom_up = bottom_up.sort_values(["jaar", "order"])
+    bottom_up["midden"] = (
+        bottom_up.groupby("jaar", observed=True)["bedrag"].cumsum() - bottom_up["bedrag"] / 2
+    )
+    tallest = max(bottom_up.groupby("jaar", observed=True)["bedrag"].sum().max(), 1)
+    labels = bottom_up[bottom_up["bedrag"] >= 0.05 * tallest]
+    return (
+        p.ggplot(frame, p.aes("jaar", "bedrag", fill="maatregel"))
+        + p.geom_col(width=0.65, color="white", size=0.3)
+        + p.geom_label(
+            p.aes("jaar", "midden", label="nr"),
+            data=labels,
+            inherit_aes=False,
+            size=6.5,
+            fill="white",
+            label_size=0,
+        )
+        + p.geom_hline(yintercept=target, linetype="dashed", color="#222222", size=0.6)
+        + p.scale_fill_manual(
+            values=GREYS[: len(measures)] if len(measures) <= len(GREYS) else None, breaks=measures
+        )
+        + p.scale_y_continuous(labels=_thousands)
+        + p.labs(x="", y="x € 1.000 (stippellijn: doel)")
+        + _style()
+        + p.theme(legend_direction="vertical")
+    )
+
+
+def save(draw: Callable[[], object], key: str, data: object, build_dir: Path) -> str:
+    """Draw the plot unless a figure of the same data and style already exists."""
+    digest = hashlib.sha256(
+        json.dumps([STYLE_VERSION, key, data], sort_keys=True, default=str).encode()
+    ).hexdigest()[:12]
+    relative = f"figuren/{key}-{digest}.png"
+    target = build_dir / relative
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        for old in target.parent.glob(f"{key}-*.png"):
+            old.unlink()
+        partial = target.with_suffix(".tmp.png")
+        draw().save(partial, verbose=False, metadata={"Software": None})
+        partial.replace(target)
+    return relative

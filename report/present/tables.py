@@ -1,0 +1,80 @@
+"""Model tables as pipe tables with caption, unit, source and notes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from babel.dates import format_date
+
+from report.present.escape import md
+from report.present.numbers import number
+
+LANDSCAPE_FROM = 10  # columns (besides the label) that no longer fit an A4 page upright
+
+
+def cell(value: int | Decimal | None, decimals: int = 0, unit: str = "") -> str:
+    if value is None:
+        return "–"
+    text = number(value, decimals)
+    return f"{text}%" if unit == "%" else text
+
+
+def peildatum_text(value: str) -> str:
+    """'2019-02-01' -> '1 februari 2019'; other text stays as written."""
+    try:
+        return format_date(dt.date.fromisoformat(value), "d MMMM y", locale="nl_NL")
+    except ValueError:
+        return value
+
+
+def source_line(table) -> str:
+    """'Bron: KMI+, peildatum 1 februari 2019.' — one clause per distinct source."""
+    parts = []
+    for origin in table.sources:
+        text = md(origin.bron) if origin.bron else md(origin.file)
+        if origin.peildatum:
+            text += f", peildatum {md(peildatum_text(origin.peildatum))}"
+        if text not in parts:
+            parts.append(text)
+    return "Bron: " + "; ".join(parts) + "."
+
+
+def markdown_table(table, number_label: str = "") -> str:
+    """A complete table block: pipe table, caption with label, then source and notes."""
+    header = [md(table.stub), *(md(c) for c in table.columns)]
+    align = [":--", *("--:" for _ in table.columns)]
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(align) + "|"]
+    for row in table.rows:
+        label = md(row.label)
+        values = [cell(v, table.decimals, table.unit) for v in row.values]
+        if row.kind == "group":
+            label, values = f"*{label}*", ["" for _ in table.columns]
+        elif row.kind in ("total", "subtotal"):
+            label = f"**{label}**"
+            values = [f"**{v}**" if v != "–" else v for v in values]
+        lines.append("| " + " | ".join([label, *values]) + " |")
+    unit = {"%": "in procenten"}.get(table.unit, table.unit)
+    caption = f": {md(table.title)} ({md(unit)}) {{#tbl-{table.key}}}"
+    below = [source_line(table)]
+    below += [md(f"{row.label}: {row.note}") for row in table.rows if row.note]
+    below += [md(note) for note in table.notes]
+    block = (
+        "\n".join(lines) + "\n\n" + caption + "\n\n::: {.bron}\n" + "\\\n".join(below) + "\n:::\n"
+    )
+    if len(table.columns) >= LANDSCAPE_FROM:
+        block = "::: {.landscape}\n\n" + block + "\n:::\n"
+    return block
+
+
+def text_table(key: str, title: str, headers: list[str], rows: list[list[str]], bron: str) -> str:
+    """A table of words (glossary, policy areas); cells may hold Markdown made by the caller."""
+    lines = [
+        "| " + " | ".join(md(h) for h in headers) + " |",
+        "|" + "|".join(":--" for _ in headers) + "|",
+    ]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return (
+        "\n".join(lines)
+        + f"\n\n: {md(title)} {{#tbl-{key}}}\n\n::: {{.bron}}\nBron: {md(bron)}.\n:::\n"
+    )

@@ -1,0 +1,137 @@
+"""Every table of the report in one Excel file, for readers who want to reuse the figures.
+
+One sheet per table, numbered as in the report, with caption, unit, header row, the computed
+totals and where each figure came from (source note and workbook › sheet › cell range). The
+file is byte-for-byte the same for the same model: document dates come from the edition and
+the zip entries carry that date instead of the time of writing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from babel.dates import format_date
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
+
+HEADER_ROW = 4
+HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
+BOLD = Font(bold=True)
+SHEET_NAME_LENGTH = 31  # Excel's limit
+_NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
+
+
+def sheet_name(number: int, title: str) -> str:
+    """'Tabel 3 Type vertrek van vreemd…' — unique through its number, at most 31 characters."""
+    text = " ".join(_NOT_IN_SHEET_NAMES.sub(" ", f"Tabel {number} {title}").split())
+    return text if len(text) <= SHEET_NAME_LENGTH else text[: SHEET_NAME_LENGTH - 1] + "…"
+
+
+def _date_text(value: str) -> str:
+    try:
+        return format_date(dt.date.fromisoformat(value), "d MMMM y", locale="nl_NL")
+    except ValueError:
+        return value
+
+
+def _source_lines(table) -> list[str]:
+    lines = []
+    for origin in table.sources:
+        text = f"Bron: {origin.bron or origin.file}"
+        if origin.peildatum:
+            text += f", peildatum {_date_text(origin.peildatum)}"
+        lines.append(text)
+        lines.append(f"Herkomst van de cijfers: {origin}")
+    return lines
+
+
+def _write_table(ws: Worksheet, number: int, table) -> None:
+    ws["A1"] = f"Tabel {number}. {table.title}"
+    ws["A1"].font = Font(bold=True, size=12)
+    ws["A2"] = f"Eenheid: {'procenten' if table.unit == '%' else table.unit}"
+    for col, header in enumerate([table.stub, *table.columns], start=1):
+        cell = ws.cell(HEADER_ROW, col, header)
+        cell.font, cell.fill = BOLD, HEADER_FILL
+        cell.alignment = Alignment(horizontal="left" if col == 1 else "right", wrap_text=True)
+    style = "#,##0" + ("." + "0" * table.decimals if table.decimals else "")
+    row = HEADER_ROW + 1
+    for model_row in table.rows:
+        label = ws.cell(row, 1, model_row.label)
+        strong = model_row.kind in ("total", "subtotal", "group")
+        label.font = Font(bold=strong, italic=model_row.kind == "group")
+        if model_row.kind == "info":
+            label.alignment = Alignment(indent=1)
+        for col, value in enumerate(model_row.values, start=2):
+            if value is not None:
+                cell = ws.cell(row, col, value)
+                cell.number_format = style
+                cell.font = Font(bold=strong)
+        row += 1
+    row += 1
+    below = _source_lines(table)
+    below += [f"{r.label}: {r.note}" for r in table.rows if r.note]
+    below += list(table.notes)
+    for text in below:
+        ws.cell(row, 1, text)
+        row += 1
+    ws.column_dimensions["A"].width = min(60, max(len(r.label) for r in table.rows) + 4)
+    for col in range(2, len(table.columns) + 2):
+        ws.column_dimensions[get_column_letter(col)].width = 13
+    ws.freeze_panes = ws.cell(HEADER_ROW + 1, 2)
+
+
+class _FixedTimeZip(zipfile.ZipFile):
+    """A zip archive whose entries all carry one given date, so the bytes do not vary."""
+
+    def __init__(self, file, date_time: tuple[int, ...]):
+        super().__init__(file, "w", zipfile.ZIP_DEFLATED)
+        self.fixed = date_time
+
+    def writestr(self, zinfo_or_arcname, data, *args, **kwargs):
+        if isinstance(zinfo_or_arcname, str):
+            info = zipfile.ZipInfo(zinfo_or_arcname, date_time=self.fixed)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16
+            zinfo_or_arcname = info
+        super().writestr(zinfo_or_arcname, data, *args, **kwargs)
+
+    def write(self, filename, arcname=None, *args, **kwargs):
+        """Worksheets arrive as temporary files; store their content, not their file date."""
+        self.writestr(arcname or os.path.basename(filename), Path(filename).read_bytes())
+
+
+def workbook_bytes(model, order: Sequence[str] | None = None) -> bytes:
+    """The tables workbook as bytes; `order` is the report's table order (default: the model's)."""
+    book = Workbook()
+    book.remove(book.active)
+    for number, key in enumerate(order or model.tables, start=1):
+        table = model.tables[key]
+        _write_table(book.create_sheet(sheet_name(number, table.title)), number, table)
+    edition = model.edition
+    moment = dt.datetime.combine(edition.published, dt.time())
+    book.properties.title = f"{edition.title} — tabellen"
+    book.properties.creator = edition.ministry
+    book.properties.language = "nl-NL"
+    book.properties.created = book.properties.modified = moment
+    buffer = io.BytesIO()
+    archive = _FixedTimeZip(buffer, moment.timetuple()[:6])
+    ExcelWriter(book, archive).save()  # not openpyxl's save(): that stamps the current time
+    return buffer.getvalue()
+
+
+def write_tables_workbook(model, path: Path, order: Sequence[str] | None = None) -> None:
+    """Write the workbook atomically: a failed write leaves any previous file intact."""
+    data = workbook_bytes(model, order)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)
