@@ -14,6 +14,7 @@ import pytest
 
 from report.inputs.read import read_inputs
 from report.model import build_model
+from report.model.return_measures import DETENTION_SHARE
 from report.present.numbers import whole
 from tests.conftest import DATA, REFERENCE
 
@@ -220,7 +221,7 @@ def test_return_measures_tabel_16(model):
     table = model.tables["terugkeermaatregelen"]
     detained = {2014: 2760, 2015: 2250, 2016: 2730, 2017: 3260}
     departed = {2014: 1540, 2015: 1170, 2016: 1550, 2017: 2070}
-    share = table.row("Aantoonbaar vertrek in % van in bewaring geplaatst", "Vreemdelingenbewaring")
+    share = table.row(DETENTION_SHARE, "Vreemdelingenbewaring")
     for year, value in zip((2014, 2015, 2016, 2017), share.values, strict=True):
         assert table.value("In bewaring geplaatst", year, "Vreemdelingenbewaring") == detained[year]
         assert value == whole(Decimal(departed[year]) * 100 / detained[year])

@@ -14,7 +14,7 @@ from report.present.numbers import whole
 DETENTION = "Vreemdelingenbewaring"
 DETAINED = "In bewaring geplaatst"
 DEPARTED = "Aantoonbaar vertrek"
-DETENTION_SHARE = "Aantoonbaar vertrek in % van in bewaring geplaatst"
+DETENTION_SHARE = "Aantoonbaar vertrek als deel van het aantal in bewaring geplaatst"
 
 
 def detention_shares(table: YearTable) -> dict[int, int | None]:
@@ -44,7 +44,7 @@ def return_measures(table: YearTable, edition: Edition) -> ModelTable:
     shares = detention_shares(table)
     rows = list(base.rows)
     at = rows.index(base.row(DEPARTED, DETENTION)) + 1
-    rows.insert(at, ModelRow(DETENTION_SHARE, tuple(shares[y] for y in years), "info"))
+    rows.insert(at, ModelRow(DETENTION_SHARE, tuple(shares[y] for y in years), "info", unit="%"))
     return replace(base, rows=tuple(rows))
 
 

@@ -533,7 +533,9 @@ def savings_table(scenario: Scenario) -> ModelTable:
             "info",
         ),
         ModelRow("Verschil (totaal min taakstelling)", only_final(scenario.difference), "info"),
-        ModelRow("Dekking van de taakstelling (%)", only_final(whole(scenario.coverage)), "info"),
+        ModelRow(
+            "Dekking van de taakstelling", only_final(whole(scenario.coverage)), "info", unit="%"
+        ),
     ]
     return ModelTable(
         key="besparing",

@@ -26,6 +26,7 @@ class ModelRow:
     values: tuple[Value, ...]  # aligned with ModelTable.columns; None = empty cell
     kind: str = "component"  # component | subtotal | total | info | group (a heading row)
     note: str = ""  # footnote for this row (e.g. the workbook's Toelichting)
+    unit: str = ""  # a row in another unit than its table (a % row in a table of counts)
 
 
 @dataclass(frozen=True)

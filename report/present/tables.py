@@ -47,7 +47,7 @@ def markdown_table(table, number_label: str = "") -> str:
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join(align) + "|"]
     for row in table.rows:
         label = md(row.label)
-        values = [cell(v, table.decimals, table.unit) for v in row.values]
+        values = [cell(v, table.decimals, row.unit or table.unit) for v in row.values]
         if row.kind == "group":
             label, values = f"*{label}*", ["" for _ in table.columns]
         elif row.kind in ("total", "subtotal"):
