@@ -217,13 +217,15 @@ def test_two_measures_together_exceed_their_line(inputs):
         "de 6.689 van 2022 (x € 1.000)"
     ]  # 60% + 50% of 6.689 = 7.357,9
 
+    # the phase-in columns follow the named columns of the contract (A–L): 2019 is column M
+
 
 @pytest.mark.parametrize(
     "phase,cell,message",
     [
-        ((0, 50, 25, 100), "N7", "fasering daalt van 50% (2020) naar 25% (2021)"),
-        ((0, 25, 50, 120), "O7", "fasering 120% in 2022 ligt niet tussen 0 en 100"),
-        ((-5, 25, 50, 100), "L7", "fasering -5% in 2019 ligt niet tussen 0 en 100"),
+        ((0, 50, 25, 100), "O7", "fasering daalt van 50% (2020) naar 25% (2021)"),
+        ((0, 25, 50, 120), "P7", "fasering 120% in 2022 ligt niet tussen 0 en 100"),
+        ((-5, 25, 50, 100), "M7", "fasering -5% in 2019 ligt niet tussen 0 en 100"),
     ],
 )
 def test_phase_in_checks(inputs, phase, cell, message):

@@ -222,6 +222,9 @@ SHEETS: tuple[Sheet, ...] = (
             Column("Toelichting basis", "text", required=False, help="Waar de basis vandaan komt."),
             Column("Uitvoerder", "text", required=False),
             Column(
+                "Omschrijving", "text", required=False, help="Wat de maatregel inhoudt, in zinnen."
+            ),
+            Column(
                 "Gevolgen", "text", required=False, help="Gevolgen van de maatregel, in zinnen."
             ),
         ),

@@ -72,6 +72,7 @@ class Measure:
     budget_line: str = ""  # the budget line the saving comes from, if known
     basis: str = ""  # the workbook's "Toelichting basis"
     executor: str = ""
+    description: str = ""  # what the measure is, in the workbook's words
     consequences: str = ""
     cell: str = ""  # where the measure is: file › sheet › row
 
@@ -411,6 +412,7 @@ class _Checker:
             budget_line=line[1].label if line else "",
             basis=values.get("Toelichting basis") or "",
             executor=values.get("Uitvoerder") or "",
+            description=values.get("Omschrijving") or "",
             consequences=values.get("Gevolgen") or "",
             cell=f"{self.table.origin.file} › {self.table.origin.sheet} › rij {record.excel_row}",
         )

@@ -60,10 +60,16 @@ def markdown_table(table, number_label: str = "") -> str:
     below += [md(f"{row.label}: {row.note}") for row in table.rows if row.note]
     below += [md(note) for note in table.notes]
     block = (
-        "\n".join(lines) + "\n\n" + caption + "\n\n::: {.bron}\n" + "\\\n".join(below) + "\n:::\n"
+        "\n"
+        + "\n".join(lines)
+        + "\n\n"
+        + caption
+        + "\n\n::: {.bron}\n"
+        + "\\\n".join(below)
+        + "\n:::\n"
     )
     if len(table.columns) >= LANDSCAPE_FROM:
-        block = "::: {.landscape}\n\n" + block + "\n:::\n"
+        block = "\n::: {.landscape}\n" + block + "\n:::\n"
     return block
 
 

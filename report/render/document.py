@@ -16,7 +16,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from report.present import numbers
 from report.present.escape import md
 from report.present.figures import Figure
+from report.present.scenario_text import derivation_text
 from report.present.tables import markdown_table, peildatum_text, text_table
+from report.present.text import join_nl, trend, verb
 from report.render.figures import make_figures
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -56,6 +58,11 @@ def environment() -> Environment:
         mln=numbers.euro_mln,
         datum=peildatum_text,
         ref=lambda label: "@" + label,
+        join_nl=join_nl,
+        trend=trend,
+        verb=verb,
+        derivation=derivation_text,
+        lower_first=lambda text: text[:1].lower() + text[1:],
     )
     return env
 
@@ -77,7 +84,7 @@ def render_document(model, build_dir: Path) -> Path:
 
     def figure(key: str) -> str:
         fig: Figure = figures[key]
-        return f'![{md(fig.caption)}]({fig.path}){{#fig-{fig.key} fig-alt="{_attr(fig.alt)}"}}\n'
+        return f'\n![{md(fig.caption)}]({fig.path}){{#fig-{fig.key} fig-alt="{_attr(fig.alt)}"}}\n'
 
     context = {
         "m": model,
@@ -91,6 +98,7 @@ def render_document(model, build_dir: Path) -> Path:
         "has": lambda key: key in model.tables,
         "content": content,
         "text_table": text_table,
+        "mln": numbers.euro_mln,
     }
     parts = [env.get_template(name).render(**context) for name in CHAPTERS]
     text = _front_matter(model) + "\n".join(parts)

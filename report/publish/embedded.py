@@ -1,0 +1,155 @@
+"""The embedded engine: pandoc from pypandoc-binary and Typst from the typst package.
+
+- PDF: pandoc writes Typst source with the house template (templates/publish/rapport.typ)
+  and the Lua filters; Typst compiles it to a tagged PDF that conforms to PDF/UA-1.
+- HTML: pandoc writes one self-contained file (`--embed-resources`: figures and stylesheet
+  inside, no external requests) with the house template and stylesheet.
+- DOCX: pandoc, for reviewers.
+
+The three pandoc runs work in parallel. Every timestamp comes from the document's date, so
+the same document gives the same bytes: Typst gets it as creation time, pandoc as
+SOURCE_DATE_EPOCH (DOCX zip entries and core properties). pandoc and Typst warnings fail
+the publication: they mean a missing figure, an unknown font or a broken label.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from collections.abc import Sequence
+from pathlib import Path
+
+import pypandoc
+import typst
+
+from report.publish.errors import PublishError
+from report.publish.frontmatter import FrontMatter
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "publish"
+FONTS = TEMPLATES / "fonts"
+FILTERS = Path(__file__).resolve().parent / "filters"
+# Order matters: capitals first, then numbering (which needs the tables and figures as
+# pandoc elements), then the writers' own forms of figures, tables and source notes.
+FILTER_CHAIN = (
+    "sentence_refs.lua",
+    "crossref.lua",
+    "figures.lua",
+    "tables.lua",
+    "source_notes.lua",
+)
+PDF_STANDARD = "ua-1"
+TIMEOUT = 600  # seconds; a conversion of this document takes about one
+
+FORMAT_NAMES = {"pdf": "de PDF", "html": "de HTML-versie", "docx": "het Word-bestand"}
+_UNKNOWN_REFERENCE = re.compile(r"onbekende verwijzing: ([^\n]+)")
+
+
+def render(
+    document: Path, target: Path, formats: Sequence[str], front: FrontMatter
+) -> dict[str, Path]:
+    """Write `<stem>.<format>` into `target` for every format; return the paths by format."""
+    outputs = {fmt: target / f"{document.stem}.{fmt}" for fmt in formats}
+    runs = {fmt: _start_pandoc(document, fmt, outputs[fmt], front) for fmt in formats}
+    try:
+        results = {fmt: _finish(document, fmt, run) for fmt, run in runs.items()}
+    finally:
+        for run in runs.values():
+            if run.poll() is None:
+                run.kill()
+                run.wait()
+    if "pdf" in formats:
+        outputs["pdf"].write_bytes(_compile_pdf(results["pdf"], document.parent, front))
+    return outputs
+
+
+def pandoc_arguments(fmt: str, output: Path, front: FrontMatter) -> list[str]:
+    """The pandoc command line (after the executable) that writes one format."""
+    arguments = [
+        "--from=markdown",
+        f"--data-dir={TEMPLATES}",  # not the user's: their reference.docx would change the output
+        "--fail-if-warnings",
+        "--toc",
+        f"--metadata=date={front.date_text}",
+        f"--metadata=iso-date={front.date.isoformat()}",
+        "--metadata=toc-title=Inhoudsopgave",
+    ]
+    arguments += [f"--lua-filter={FILTERS / name}" for name in FILTER_CHAIN]
+    if fmt == "pdf":
+        return [*arguments, "--to=typst", "--standalone", f"--template={TEMPLATES / 'rapport.typ'}"]
+    if fmt == "html":
+        return [
+            *arguments,
+            "--to=html5",
+            "--standalone",
+            "--embed-resources",
+            f"--template={TEMPLATES / 'rapport.html'}",
+            f"--css={TEMPLATES / 'rapport.css'}",
+            "--section-divs",
+            "--shift-heading-level-by=1",
+            "--toc-depth=3",
+            "--mathml",
+            f"--output={output}",
+        ]
+    if fmt == "docx":
+        return [*arguments, "--to=docx", "--toc-depth=2", f"--output={output}"]
+    raise PublishError(f"onbekend formaat {fmt!r}; kies uit pdf, html en docx")
+
+
+def _start_pandoc(document: Path, fmt: str, output: Path, front: FrontMatter) -> subprocess.Popen:
+    command = [pypandoc.get_pandoc_path(), document.name, *pandoc_arguments(fmt, output, front)]
+    environment = dict(os.environ, SOURCE_DATE_EPOCH=str(int(front.timestamp.timestamp())))
+    return subprocess.Popen(
+        command,
+        cwd=document.parent,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+
+
+def _unknown_references(document: Path, labels: list[str]) -> PublishError:
+    if len(labels) == 1:
+        return PublishError(
+            f"{document.name} verwijst naar {labels[0]}, maar er is geen tabel, figuur of "
+            "paragraaf met dat label. Er is niets gepubliceerd."
+        )
+    return PublishError(
+        f"{document.name} verwijst naar {', '.join(labels[:-1])} en {labels[-1]}, maar er zijn "
+        "geen tabellen, figuren of paragrafen met die labels. Er is niets gepubliceerd."
+    )
+
+
+def _finish(document: Path, fmt: str, run: subprocess.Popen) -> bytes:
+    try:
+        stdout, stderr = run.communicate(timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        raise PublishError(
+            f"pandoc werd na {TIMEOUT} seconden gestopt bij het maken van {FORMAT_NAMES[fmt]}."
+        ) from None
+    if run.returncode != 0:
+        message = stderr.decode("utf-8", "replace").strip()
+        unknown = _UNKNOWN_REFERENCE.search(message)
+        if unknown:
+            raise _unknown_references(document, unknown.group(1).strip().split(", "))
+        raise PublishError(f"pandoc kon {FORMAT_NAMES[fmt]} niet maken:\n{message}")
+    return stdout
+
+
+def _compile_pdf(source: bytes, root: Path, front: FrontMatter) -> bytes:
+    compiler = typst.Compiler(root=str(root), font_paths=[str(FONTS)], ignore_system_fonts=True)
+    try:
+        pdf, warnings = compiler.compile_with_warnings(
+            input=source, format="pdf", pdf_standards=[PDF_STANDARD], timestamp=front.timestamp
+        )
+    except typst.TypstError as error:
+        raise PublishError(f"Typst kon de PDF niet maken: {_typst_text(error)}") from None
+    if warnings:
+        details = "\n".join(_typst_text(warning) for warning in warnings)
+        raise PublishError(f"Typst gaf waarschuwingen bij het maken van de PDF:\n{details}")
+    return pdf
+
+
+def _typst_text(problem: typst.TypstError | typst.TypstWarning) -> str:
+    hints = "".join(f"\n  tip: {hint}" for hint in problem.hints or ())
+    return f"{problem.message}{hints}"

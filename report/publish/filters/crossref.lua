@@ -1,0 +1,189 @@
+--[[
+Cross-references for the embedded engine (Quarto has its own).
+
+Tables, figures and numbered headings are numbered in document order exactly as Typst numbers
+them (tables and figures each through the whole document; headings 1, 1.1, … where only
+numbered headings count). Then every citation `@tbl-…`, `@fig-…`, `@sec-…` becomes:
+
+- Typst: a Typst reference with a Dutch word (`#ref(<tbl-x>, supplement: [tabel])`), so Typst
+  prints the number it assigned ("tabel 2"; "paragraaf 2.4", "hoofdstuk 2");
+- HTML and DOCX: a link with the number computed here; captions get "Tabel 2: " and headings
+  their number, because those writers number nothing themselves.
+
+A heading without a number (Typst cannot reference those) is referred to by its title:
+"bijlage ‘Afkortingen’". A reference to a label the document does not define stops the
+conversion with "onbekende verwijzing: …", naming every such label: nothing prints "??".
+`@Tbl-x` (see sentence_refs.lua) gives the capitalised word.
+]]
+
+local TYPST = FORMAT:match('typst') ~= nil
+local NBSP = '\u{00A0}'
+local WORDS = { tbl = 'tabel', fig = 'figuur' }
+local CAPTION_WORDS = { tbl = 'Tabel', fig = 'Figuur' }
+
+local labels = {}
+
+local function capitalised(word)
+  return word:sub(1, 1):upper() .. word:sub(2)
+end
+
+-- Typst's counter semantics: step a level, drop deeper levels, pad missing ones with 1.
+local function step(counter, level)
+  if #counter >= level then
+    counter[level] = counter[level] + 1
+    for i = #counter, level + 1, -1 do
+      counter[i] = nil
+    end
+  end
+  while #counter < level do
+    counter[#counter + 1] = 1
+  end
+  return table.concat(counter, '.')
+end
+
+local function section_word(level, appendix)
+  if appendix then
+    return 'bijlage'
+  end
+  return level == 1 and 'hoofdstuk' or 'paragraaf'
+end
+
+local function prefix_caption(blocks, kind, number)
+  local label = pandoc.Span({ pandoc.Str(CAPTION_WORDS[kind] .. NBSP .. number .. ':') },
+    { class = 'caption-label' })
+  if #blocks == 0 then
+    blocks:insert(pandoc.Plain({ label }))
+  else
+    blocks[1].content:insert(1, pandoc.Space())
+    blocks[1].content:insert(1, label)
+  end
+end
+
+-- pandoc before 3.8 left `{#tbl-x}` at the end of a table caption as text.
+local function caption_identifier(tbl)
+  local plain = tbl.caption.long[1]
+  if tbl.identifier ~= '' or not plain then
+    return
+  end
+  local last = plain.content[#plain.content]
+  local id = last and last.t == 'Str' and last.text:match('^{#(tbl%-[%w_%-]+)}$')
+  if id then
+    plain.content:remove(#plain.content)
+    while #plain.content > 0 and plain.content[#plain.content].t == 'Space' do
+      plain.content:remove(#plain.content)
+    end
+    tbl.identifier = id
+  end
+end
+
+local function number_everything(blocks)
+  local counter, tables, figures, appendix = {}, 0, 0, false
+  return blocks:walk({
+    Header = function(header)
+      if header.level == 1 then
+        appendix = appendix or header.classes:includes('appendix')
+      end
+      local word = section_word(header.level, appendix)
+      if header.classes:includes('unnumbered') then
+        labels[header.identifier] = { kind = 'sec', word = word, title = header.content }
+        return nil
+      end
+      local number = step(counter, header.level)
+      labels[header.identifier] = { kind = 'sec', word = word, number = number }
+      if not TYPST then
+        header.content:insert(1, pandoc.Space())
+        header.content:insert(1, pandoc.Span({ pandoc.Str(number) },
+          { class = 'header-section-number' }))
+        return header
+      end
+    end,
+    Table = function(tbl)
+      caption_identifier(tbl)
+      if #tbl.caption.long == 0 then
+        return tbl -- Typst numbers only captioned tables
+      end
+      tables = tables + 1
+      if tbl.identifier ~= '' then
+        labels[tbl.identifier] = { kind = 'tbl', word = WORDS.tbl, number = tostring(tables) }
+      end
+      if not TYPST then
+        prefix_caption(tbl.caption.long, 'tbl', tables)
+      end
+      return tbl
+    end,
+    Figure = function(figure)
+      figures = figures + 1
+      if figure.identifier ~= '' then
+        labels[figure.identifier] = { kind = 'fig', word = WORDS.fig, number = tostring(figures) }
+      end
+      if not TYPST then
+        prefix_caption(figure.caption.long, 'fig', figures)
+        return figure
+      end
+    end,
+  })
+end
+
+local function reference(id, label, word)
+  if TYPST and label.number then
+    -- The trailing semicolon ends the Typst expression, so text after it stays text.
+    return { pandoc.RawInline('typst', '#ref(<' .. id .. '>, supplement: [' .. word .. ']);') }
+  end
+  local text
+  if label.number then
+    text = { pandoc.Str(word .. NBSP .. label.number) }
+  else
+    text = { pandoc.Str(word), pandoc.Space(), pandoc.Str('‘') }
+    text = pandoc.Inlines(text) .. label.title .. { pandoc.Str('’') }
+  end
+  return { pandoc.Link(text, '#' .. id) }
+end
+
+local function resolve(blocks)
+  local missing, seen = {}, {}
+  local result = blocks:walk({
+    Cite = function(cite)
+      local parts = pandoc.Inlines({})
+      for index, citation in ipairs(cite.citations) do
+        local prefix, rest = citation.id:match('^(%a+)(%-.+)$')
+        local kind = prefix and prefix:lower()
+        if not (kind and (WORDS[kind] or kind == 'sec')) then
+          return nil -- not a cross-reference
+        end
+        local id = kind .. rest
+        local label = labels[id]
+        if not label or label.kind ~= kind then
+          if not seen[id] then
+            seen[id] = true
+            missing[#missing + 1] = '@' .. id
+          end
+          return nil
+        end
+        local word = prefix:match('^%u') and capitalised(label.word) or label.word
+        if index > 1 then
+          if index == #cite.citations then
+            parts:extend({ pandoc.Space(), pandoc.Str('en'), pandoc.Space() })
+          else
+            parts:extend({ pandoc.Str(','), pandoc.Space() })
+          end
+        end
+        if #citation.prefix > 0 then
+          parts:extend(citation.prefix)
+          parts:insert(pandoc.Space())
+        end
+        parts:extend(reference(id, label, word))
+        parts:extend(citation.suffix)
+      end
+      return parts
+    end,
+  })
+  if #missing > 0 then
+    error('onbekende verwijzing: ' .. table.concat(missing, ', '), 0)
+  end
+  return result
+end
+
+function Pandoc(doc)
+  doc.blocks = resolve(number_everything(doc.blocks))
+  return doc
+end

@@ -1,0 +1,162 @@
+--[[
+Tables that fit their page, in every format.
+
+- Typst: the table is written here rather than by pandoc, so it can span the text width: a
+  table of numbers gets a wide label column and columns of numbers as wide as they need; a
+  table of words lets Typst share the width. Its header rows go in `table.header`, which Typst
+  repeats on every page the table spans and tags as header cells (PDF/UA). Wide tables
+  (`::: {.landscape}`) get a turned page.
+- HTML: every table sits in a keyboard-scrollable region, so a wide table scrolls on a phone
+  instead of being cut off (WCAG 2.1.1 wants scrollable regions focusable).
+- All formats: column widths are left to the writer (the dashes of a pipe table say nothing).
+]]
+
+local TYPST = FORMAT:match('typst') ~= nil
+local HTML = FORMAT:match('html') ~= nil
+
+local ALIGN = {
+  AlignLeft = 'left',
+  AlignRight = 'right',
+  AlignCenter = 'center',
+  AlignDefault = 'left',
+}
+
+local function typst_markup(blocks)
+  return pandoc.write(pandoc.Pandoc(blocks), 'typst'):gsub('%s+$', '')
+end
+
+-- Typst markup of every cell, from one pandoc.write per table (one per cell is slow).
+local CELL_END = '/*einde-cel*/'
+
+local function cells_markup(rows)
+  local blocks = pandoc.Blocks({})
+  for _, row in ipairs(rows) do
+    for _, cell in ipairs(row.cells) do
+      blocks:extend(cell.contents)
+      blocks:insert(pandoc.RawBlock('typst', CELL_END))
+    end
+  end
+  local markup, start = {}, 1
+  local text = pandoc.write(pandoc.Pandoc(blocks), 'typst')
+  while true do
+    local from, to = text:find(CELL_END, start, true)
+    if not from then
+      break
+    end
+    markup[#markup + 1] = text:sub(start, from - 1):gsub('^%s+', ''):gsub('%s+$', '')
+    start = to + 1
+  end
+  return markup
+end
+
+local function typst_cell(cell, body)
+  body = '[' .. body .. ']'
+  local options = {}
+  if cell.col_span > 1 then
+    options[#options + 1] = 'colspan: ' .. cell.col_span
+  end
+  if cell.row_span > 1 then
+    options[#options + 1] = 'rowspan: ' .. cell.row_span
+  end
+  if cell.alignment ~= 'AlignDefault' then
+    options[#options + 1] = 'align: ' .. ALIGN[cell.alignment]
+  end
+  if #options == 0 then
+    return body
+  end
+  return 'table.cell(' .. table.concat(options, ', ') .. ')' .. body
+end
+
+local function typst_rows(rows, next_markup, into)
+  for _, row in ipairs(rows) do
+    local cells = {}
+    for _, cell in ipairs(row.cells) do
+      cells[#cells + 1] = typst_cell(cell, next_markup())
+    end
+    into[#into + 1] = '  ' .. table.concat(cells, ', ') .. ','
+  end
+end
+
+-- A label column and columns of numbers: the label column takes the remaining width.
+local function typst_columns(colspecs)
+  local numeric = #colspecs > 1
+  for i = 2, #colspecs do
+    numeric = numeric and colspecs[i][1] == 'AlignRight'
+  end
+  local columns, aligns = {}, {}
+  for i, spec in ipairs(colspecs) do
+    columns[i] = (numeric and i == 1) and '1fr' or 'auto'
+    aligns[i] = ALIGN[spec[1]]
+  end
+  return table.concat(columns, ', '), table.concat(aligns, ', ')
+end
+
+local function typst_table(tbl)
+  local columns, aligns = typst_columns(tbl.colspecs)
+  local sections = { tbl.head.rows }
+  for _, body in ipairs(tbl.bodies) do
+    sections[#sections + 1] = body.head
+    sections[#sections + 1] = body.body
+  end
+  sections[#sections + 1] = tbl.foot.rows
+  local all = {}
+  for _, rows in ipairs(sections) do
+    for _, row in ipairs(rows) do
+      all[#all + 1] = row
+    end
+  end
+  local markup, index = cells_markup(all), 0
+  local function next_markup()
+    index = index + 1
+    return markup[index]
+  end
+  local lines = {
+    'table(',
+    '  columns: (' .. columns .. ',),',
+    '  align: (' .. aligns .. ',),',
+  }
+  if #tbl.head.rows > 0 then
+    lines[#lines + 1] = '  table.header('
+    typst_rows(tbl.head.rows, next_markup, lines)
+    lines[#lines + 1] = '  ),'
+  end
+  for i = 2, #sections do
+    typst_rows(sections[i], next_markup, lines)
+  end
+  lines[#lines + 1] = ')'
+  local code = table.concat(lines, '\n')
+  if #tbl.caption.long == 0 then
+    return pandoc.RawBlock('typst', '#' .. code) -- like pandoc: no caption, no number
+  end
+  local caption = pandoc.Plain(pandoc.utils.blocks_to_inlines(tbl.caption.long))
+  local label = tbl.identifier ~= '' and (' <' .. tbl.identifier .. '>') or ''
+  return pandoc.RawBlock('typst', string.format('#figure(\n%s,\ncaption: [%s],\nkind: table,\n)%s',
+    code, typst_markup({ caption }), label))
+end
+
+function Table(tbl)
+  for i, spec in ipairs(tbl.colspecs) do
+    tbl.colspecs[i] = { spec[1], pandoc.ColWidthDefault }
+  end
+  if TYPST then
+    return typst_table(tbl)
+  elseif HTML then
+    local name = pandoc.utils.stringify(tbl.caption.long)
+    -- A list of pairs, not a Lua table with keys: attribute order must not vary between runs.
+    local attributes = { { 'tabindex', '0' }, { 'role', 'region' } }
+    if name ~= '' then
+      attributes[#attributes + 1] = { 'aria-label', name }
+    end
+    return pandoc.Div({ tbl }, pandoc.Attr('', { 'tabel' }, attributes))
+  end
+  return tbl
+end
+
+function Div(div)
+  if TYPST and div.classes:includes('landscape') then
+    local blocks = pandoc.Blocks({ pandoc.RawBlock('typst', '#landscape[') })
+    blocks:extend(div.content)
+    blocks:insert(pandoc.RawBlock('typst', ']'))
+    return blocks
+  end
+end
