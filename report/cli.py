@@ -18,6 +18,7 @@ from report.problems import InputError
 ROOT = Path(__file__).resolve().parents[1]
 FORMATS = ("pdf", "html", "docx", "xlsx")
 COMMANDS = ("build", "check", "template", "scenario")
+SHOWN = 50  # problems listed; a sheet full of errors should not flood the terminal
 
 
 class UsageError(Exception):
@@ -99,8 +100,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _print_findings(error: InputError) -> None:
     count = len(error.problems)
     print(f"De invoer bevat {count} {'probleem' if count == 1 else 'problemen'}:", file=sys.stderr)
-    for problem in error.problems:
+    for problem in error.problems[:SHOWN]:
         print(f"  - {problem}", file=sys.stderr)
+    if count > SHOWN:
+        print(f"  … en nog {count - SHOWN} problemen; los eerst deze op.", file=sys.stderr)
     print("Er is niets gepubliceerd; de vorige publicatie is ongewijzigd.", file=sys.stderr)
 
 

@@ -317,3 +317,10 @@ def test_document_without_date_is_refused(tmp_path):
     text = sample_text().replace("date: '2019-06-14'\n", "")
     with pytest.raises(PublishError, match="date: JJJJ-MM-DD"):
         publish(sample_document(tmp_path / "build", text), tmp_path / "output")
+
+
+def test_label_on_text_instead_of_a_table_is_explained(tmp_path):
+    # Without a blank line before it, the pipe table is read as text, so its label labels nothing.
+    text = sample_text().replace("@sec-zelfstandig.\n\n| Type", "@sec-zelfstandig.\n| Type")
+    with pytest.raises(PublishError, match="ontbreekt er een lege regel vóór de tabel"):
+        publish(sample_document(tmp_path / "build", text), tmp_path / "output")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -27,13 +28,17 @@ def parse_number(raw: object, what: str = "getal") -> Parsed:
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return Parsed()
     if isinstance(raw, bool):
-        return Parsed(problem=f"{_show(raw)} is geen {what}")
+        return Parsed(problem=f"{'WAAR' if raw else 'ONWAAR'} is geen {what}")
     if isinstance(raw, (dt.datetime, dt.date, dt.time)):
         return Parsed(problem=f"datum of tijd ({_show(raw)}) waar een {what} hoort")
-    if isinstance(raw, (int, float)):
-        if isinstance(raw, float) and raw != raw:  # NaN
+    if isinstance(raw, float):
+        if not math.isfinite(raw):  # NaN, or a number too large for Excel (1E+400)
             return Parsed(problem=f"ongeldige waarde waar een {what} hoort")
-        return Parsed(Decimal(str(raw)))
+        # Excel keeps 15 significant digits: 47520.000000000004 (floating-point noise of a
+        # cached formula result) is the 47520 that Excel shows
+        return Parsed(Decimal(format(raw, ".15g")))
+    if isinstance(raw, int):
+        return Parsed(Decimal(raw))
     text = " ".join(str(raw).replace("\u00a0", " ").split())
     if text.upper() in ERROR_VALUES:
         return Parsed(problem=f"Excel-foutwaarde {text} waar een {what} hoort")
@@ -79,7 +84,8 @@ def year_of(raw: object) -> int | None:
 
 
 def _plain(value: Decimal) -> str:
-    return format(value.normalize(), "f")
+    """A number as a Dutch reader writes it in a message: decimal comma, no thousands dots."""
+    return format(value.normalize(), "f").replace(".", ",")
 
 
 def _show(raw: object) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -14,13 +15,14 @@ from report.inputs import contract
 from report.inputs.cells import parse_number, parse_whole, year_of
 from report.inputs.contract import Column, RecordSheet, Role, Row, Sheet, YearSheet, normalise
 from report.inputs.edition import Edition, load_edition
-from report.inputs.excel import WorkbookRefused, open_workbook
+from report.inputs.excel import WorkbookRefused, formulas, linked_files, open_workbook
 from report.inputs.tables import Origin, Record, RecordTable, Table, TableRow, YearTable
 from report.present.numbers import number
 from report.problems import InputError, Note, Problem
 
 META_ROWS = 30  # the header row must start within the first rows of a sheet
 IGNORED_SHEETS = ("instructie", "toelichting", "lijsten")
+_EXTERNAL = re.compile(r"(?<![\w\]])\[\d+\]")  # [1]Blad1!A1: a reference into another workbook
 
 
 @dataclass
@@ -61,7 +63,7 @@ class _WorkbookReader:
         self.edition = edition
         self.problems: list[Problem] = []
         self.notes: list[Note] = []
-        self._formulas: Workbook | None = None
+        self._formulas: dict[str, dict[str, str]] = {}  # sheet -> cell -> formula, when needed
         self._unreadable: set[tuple[str, int, int]] = set()  # cells already reported
 
     # -- findings ---------------------------------------------------------------------
@@ -85,10 +87,18 @@ class _WorkbookReader:
             self.note("", "", "werkmap met macro's: de macro's worden niet gebruikt")
         try:
             book = open_workbook(self.path)
+            links = linked_files(self.path)
         except WorkbookRefused as exc:
-            self.problem("", "", str(exc))
+            self.problem(exc.sheet, "", str(exc))
             return {}, []
-        by_name = {normalise(ws.title): ws for ws in book.worksheets}
+        for target in links:
+            self.note(
+                "",
+                "",
+                f"de werkmap verwijst naar een ander bestand ({target}); de in deze werkmap "
+                "opgeslagen uitkomsten worden gebruikt",
+            )
+        by_name = self._by_name(book, sheets)
         tables: dict[str, Table] = {}
         absent: list[Sheet] = []
         used: set[str] = set()
@@ -121,11 +131,37 @@ class _WorkbookReader:
                 self.note(ws.title, "", "werkblad is onbekend en wordt niet gebruikt")
         return tables, absent
 
+    def _by_name(self, book: Workbook, sheets: tuple[Sheet, ...]) -> dict[str, Worksheet]:
+        """Sheets by normalised name; two sheets answering to one contract name are an error."""
+        wanted = {normalise(spec.sheet) for spec in sheets}
+        by_name: dict[str, Worksheet] = {}
+        for ws in book.worksheets:
+            key = normalise(ws.title)
+            if key in by_name and key in wanted:
+                self.problem(
+                    ws.title,
+                    "",
+                    f"er is al een werkblad {by_name[key].title!r}; werkbladnamen mogen niet "
+                    "alleen in hoofdletters of spaties verschillen",
+                )
+            by_name.setdefault(key, ws)
+        return by_name
+
     def _value(self, ws: Worksheet, row: int, column: int) -> object:
         """The cell's value; a formula without a cached result is reported."""
         cell = ws.cell(row, column)
         value = cell.value
-        if value is None and self._is_formula(ws.title, cell.coordinate):
+        formula = self._formula(ws.title, cell.coordinate) if value is None else ""
+        if _EXTERNAL.search(formula):
+            self.unreadable(
+                ws,
+                row,
+                column,
+                f"formule {formula[:60]!r} verwijst naar een ander bestand en heeft geen "
+                "opgeslagen uitkomst; vervang de formule door de waarde (Plakken speciaal › "
+                "Waarden)",
+            )
+        elif formula:
             self.unreadable(
                 ws,
                 row,
@@ -136,10 +172,14 @@ class _WorkbookReader:
             )
         return value
 
-    def _is_formula(self, sheet: str, coordinate: str) -> bool:
-        if self._formulas is None:
-            self._formulas = open_workbook(self.path, formulas=True)
-        return self._formulas[sheet][coordinate].data_type == "f"
+    def _formula(self, sheet: str, coordinate: str) -> str:
+        """The formula in a cell ("" when it holds none)."""
+        if sheet not in self._formulas:
+            try:
+                self._formulas[sheet] = formulas(self.path, sheet)
+            except WorkbookRefused:  # it opened a moment ago; without formulas, trust the values
+                self._formulas[sheet] = {}
+        return self._formulas[sheet].get(coordinate, "")
 
     # -- layout -------------------------------------------------------------------------
     def _metadata(self, ws: Worksheet, spec: Sheet) -> tuple[dict[str, str], int | None]:
@@ -328,7 +368,7 @@ class _WorkbookReader:
         group = ""
         seen: dict[tuple[str, str], int] = {}
         value_cols = [*years.values(), *(c for c in (total_col,) if c)]
-        for r in range(first, ws.max_row + 1):
+        for r in _filled_rows(ws, first):
             label = ws.cell(r, label_col).value
             if spec.grouped and ws.cell(r, 1).value not in (None, ""):
                 group = " ".join(str(ws.cell(r, 1).value).split())
@@ -341,8 +381,10 @@ class _WorkbookReader:
                     )
                 continue
             label = " ".join(str(label).split())
-            if normalise(label).startswith("bron"):
-                continue
+            if normalise(label).startswith("bron") and all(
+                ws.cell(r, c).value in (None, "") for c in value_cols
+            ):
+                continue  # a source note; "Bronbeveiliging" with amounts is a line
             row_spec = self._match_row(spec, label, group)
             if row_spec is None:
                 self.problem(
@@ -549,7 +591,7 @@ class _WorkbookReader:
         if spec.extra.get("period") and not meta.get("periode"):
             self.problem(ws.title, "", "periode ontbreekt (vul 'Periode' in boven de tabel)")
         records = []
-        for r in range(header + 1, ws.max_row + 1):
+        for r in _filled_rows(ws, header + 1):
             cells = [*columns.values(), *years.values()]
             if all(ws.cell(r, c).value in (None, "") for c in cells):
                 continue
@@ -643,3 +685,14 @@ class _WorkbookReader:
             )
             return None
         return self._percent(ws, cell, raw, "fasering")
+
+
+def _filled_rows(ws: Worksheet, first: int) -> list[int]:
+    """Rows from `first` on that hold a value, in order.
+
+    openpyxl creates every cell it is asked for, so walking up to ws.max_row would visit a
+    million rows when one formatted cell sits at the bottom of the sheet.
+    """
+    return sorted(
+        {row for (row, _), cell in ws._cells.items() if row >= first and cell.value is not None}
+    )

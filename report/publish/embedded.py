@@ -34,7 +34,7 @@ FILTERS = Path(__file__).resolve().parent / "filters"
 FILTER_CHAIN = (
     "sentence_refs.lua",
     "crossref.lua",
-    "figures.lua",
+    "alt_text.lua",
     "tables.lua",
     "source_notes.lua",
 )
@@ -52,14 +52,17 @@ def render(
     outputs = {fmt: target / f"{document.stem}.{fmt}" for fmt in formats}
     runs = {fmt: _start_pandoc(document, fmt, outputs[fmt], front) for fmt in formats}
     try:
-        results = {fmt: _finish(document, fmt, run) for fmt, run in runs.items()}
+        if "pdf" in runs:  # Typst compiles while pandoc still writes the other formats
+            source = _finish(document, "pdf", runs["pdf"])
+            outputs["pdf"].write_bytes(_compile_pdf(source, document.parent, front))
+        for fmt, run in runs.items():
+            if fmt != "pdf":
+                _finish(document, fmt, run)
     finally:
         for run in runs.values():
             if run.poll() is None:
                 run.kill()
                 run.wait()
-    if "pdf" in formats:
-        outputs["pdf"].write_bytes(_compile_pdf(results["pdf"], document.parent, front))
     return outputs
 
 
@@ -110,14 +113,23 @@ def _start_pandoc(document: Path, fmt: str, output: Path, front: FrontMatter) ->
 
 def _unknown_references(document: Path, labels: list[str]) -> PublishError:
     if len(labels) == 1:
-        return PublishError(
+        message = (
             f"{document.name} verwijst naar {labels[0]}, maar er is geen tabel, figuur of "
-            "paragraaf met dat label. Er is niets gepubliceerd."
+            "paragraaf met dat label."
         )
-    return PublishError(
-        f"{document.name} verwijst naar {', '.join(labels[:-1])} en {labels[-1]}, maar er zijn "
-        "geen tabellen, figuren of paragrafen met die labels. Er is niets gepubliceerd."
-    )
+    else:
+        message = (
+            f"{document.name} verwijst naar {', '.join(labels[:-1])} en {labels[-1]}, maar er "
+            "zijn geen tabellen, figuren of paragrafen met die labels."
+        )
+    text = document.read_text(encoding="utf-8")
+    written = [label for label in labels if "{#" + label[1:] in text]
+    if written:
+        message += (
+            f" Het label {', '.join(written)} staat wel in de tekst, maar niet aan een tabel, "
+            "figuur of kop; ontbreekt er een lege regel vóór de tabel?"
+        )
+    return PublishError(message + " Er is niets gepubliceerd.")
 
 
 def _finish(document: Path, fmt: str, run: subprocess.Popen) -> bytes:

@@ -14,6 +14,8 @@ Tables that fit their page, in every format.
 local TYPST = FORMAT:match('typst') ~= nil
 local HTML = FORMAT:match('html') ~= nil
 
+local KEEP_TOGETHER = 15 -- rows; longer tables may break across pages (the header repeats)
+
 local ALIGN = {
   AlignLeft = 'left',
   AlignRight = 'right',
@@ -130,8 +132,13 @@ local function typst_table(tbl)
   end
   local caption = pandoc.Plain(pandoc.utils.blocks_to_inlines(tbl.caption.long))
   local label = tbl.identifier ~= '' and (' <' .. tbl.identifier .. '>') or ''
-  return pandoc.RawBlock('typst', string.format('#figure(\n%s,\ncaption: [%s],\nkind: table,\n)%s',
-    code, typst_markup({ caption }), label))
+  local figure = string.format('#figure(\n%s,\ncaption: [%s],\nkind: table,\n)%s',
+    code, typst_markup({ caption }), label)
+  if #all > KEEP_TOGETHER then
+    return pandoc.RawBlock('typst', figure)
+  end
+  -- A short table moves to the next page whole rather than leave a row or two behind.
+  return pandoc.RawBlock('typst', '#block(breakable: false)[\n' .. figure .. '\n]')
 end
 
 function Table(tbl)

@@ -1,13 +1,17 @@
 --[[
-Alt text for figures. The document gives it as `fig-alt="…"` on the image (Quarto's
-attribute); without it the caption serves. HTML and DOCX take the image's description as alt
-text. pandoc's Typst writer drops alt text, which PDF/UA forbids, so for Typst the figure is
-written here: `#figure(image(…, alt: "…"), caption: […]) <fig-x>`.
+Alt text for figures and formulas, which PDF/UA requires and pandoc's Typst writer drops.
+
+Figures: the document gives the text as `fig-alt="…"` on the image (Quarto's attribute);
+without it the caption serves. HTML and DOCX take the image's description as alt text; for
+Typst the figure is written here: `#figure(image(…, alt: "…"), caption: […]) <fig-x>`.
+Formulas (Typst only): the TeX source is the alt text of the equation.
 ]]
 
 local function typst_string(text)
   return '"' .. text:gsub('\\', '\\\\'):gsub('"', '\\"') .. '"'
 end
+
+local TYPST = FORMAT:match('typst') ~= nil
 
 local function typst_inlines(inlines)
   local doc = pandoc.Pandoc({ pandoc.Plain(inlines) })
@@ -29,7 +33,7 @@ function Figure(figure)
   if alt == '' then
     alt = pandoc.utils.stringify(caption)
   end
-  if FORMAT:match('typst') then
+  if TYPST then
     local label = figure.identifier ~= '' and (' <' .. figure.identifier .. '>') or ''
     return pandoc.RawBlock('typst', string.format(
       '#figure(image(%s, width: 100%%, alt: %s), caption: [%s])%s',
@@ -42,4 +46,12 @@ function Figure(figure)
       return img
     end,
   })
+end
+
+function Math(math)
+  if not TYPST then
+    return nil
+  end
+  return pandoc.RawInline('typst', string.format('#[#set math.equation(alt: %s); %s]',
+    typst_string(math.text), typst_inlines({ math })))
 end
