@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from report.problems import InputError
+from report.publish.errors import PublishError
 
 ROOT = Path(__file__).resolve().parents[1]
 FORMATS = ("pdf", "html", "docx", "xlsx")
@@ -85,6 +86,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as error:
         print(f"Fout: {error}", file=sys.stderr)
         return 2
+    except PublishError as error:
+        print(f"Publiceren mislukt: {error}", file=sys.stderr)
+        print("De vorige publicatie is ongewijzigd.", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("\nAfgebroken; de vorige publicatie is ongewijzigd.", file=sys.stderr)
         return 130
@@ -128,6 +133,11 @@ class Stages:
         self.timings[name] = seconds
         print(f" {seconds:.2f} s".replace(".", ","))
         return result
+
+    def skip(self, name: str, reason: str) -> None:
+        self.number += 1
+        print(f"[{self.number}/{self.total}] {name} … {reason}")
+        self.timings[name] = 0.0
 
 
 def _formats(text: str) -> tuple[str, ...]:

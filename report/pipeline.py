@@ -7,6 +7,8 @@ previous output as it was.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,11 +53,54 @@ def build(
         workbook = build_dir / "tabellen.xlsx"
         write_tables_workbook(model, workbook)
         extras["tabellen.xlsx"] = workbook
-    from report.publish import publish
-
     documents = [f for f in formats if f != "xlsx"]
+    digest = _digest(document, extras, formats, engine)
+    stamp = build_dir / "publicatie.json"
+    expected = [output_dir / f"rapport.{f}" for f in documents] + [output_dir / n for n in extras]
+    if _unchanged(stamp, digest, output_dir, expected):
+        stages.skip("Publiceren", "ongewijzigd, vorige publicatie staat er al")
+        return BuildResult(sorted(expected), [])
+
+    def run_publish():
+        from report.publish import publish
+
+        return publish(document, output_dir, documents, engine=engine, extras=extras)
+
     published = stages.run(
-        "Publiceren (" + ", ".join(f.upper() for f in formats) + ")",
-        lambda: publish(document, output_dir, documents, engine=engine, extras=extras),
+        "Publiceren (" + ", ".join(f.upper() for f in formats) + ")", run_publish
+    )
+    stamp.write_text(
+        json.dumps({"digest": digest, "output": str(output_dir.resolve())}), encoding="utf-8"
     )
     return BuildResult(sorted(published.values()), [])
+
+
+def _digest(document: Path, extras: dict[str, Path], formats, engine: str) -> str:
+    """Everything the publication depends on; figure file names carry their own content hash."""
+    digest = hashlib.sha256(document.read_bytes())
+    for name in sorted(extras):
+        digest.update(name.encode() + extras[name].read_bytes())
+    digest.update(repr((sorted(formats), engine, _engine_version())).encode())
+    return digest.hexdigest()
+
+
+def _engine_version() -> str:
+    """Publishing templates and filters count too: a change to them must republish."""
+    root = Path(__file__).resolve().parents[1]
+    files = [
+        *(root / "report" / "publish").rglob("*"),
+        *(root / "templates" / "publish").rglob("*"),
+    ]
+    digest = hashlib.sha256()
+    for path in sorted(p for p in files if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _unchanged(stamp: Path, digest: str, output_dir: Path, expected: list[Path]) -> bool:
+    try:
+        previous = json.loads(stamp.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    same_place = previous.get("output") == str(output_dir.resolve())
+    return previous.get("digest") == digest and same_place and all(p.exists() for p in expected)

@@ -324,3 +324,16 @@ def test_label_on_text_instead_of_a_table_is_explained(tmp_path):
     text = sample_text().replace("@sec-zelfstandig.\n\n| Type", "@sec-zelfstandig.\n| Type")
     with pytest.raises(PublishError, match="ontbreekt er een lege regel vóór de tabel"):
         publish(sample_document(tmp_path / "build", text), tmp_path / "output")
+
+
+def test_caption_label_left_as_text_by_older_pandoc_still_labels_the_table(tmp_path):
+    # pandoc < 3.8.2 does not read `{#tbl-…}` in a caption; escaped braces give the same AST.
+    text = sample_text().replace(
+        "(x € 1\\.000) {#tbl-uitgaven}", "(x € 1\\.000) \\{#tbl-uitgaven\\}"
+    )
+    assert "\\{#tbl-uitgaven\\}" in text
+    result = publish(sample_document(tmp_path / "build", text), tmp_path / "output", ["html"])
+    page = result["html"].read_text(encoding="utf-8")
+    assert '<table id="tbl-uitgaven">' in page
+    assert "{#tbl-uitgaven}" not in page
+    assert re.search(r'<a href="#tbl-uitgaven">tabel\xa03</a>', page)

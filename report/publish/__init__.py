@@ -54,6 +54,10 @@ def publish(
     front = read_front_matter(document)
     extras = dict(extras or {})
     for name, source in extras.items():
+        if Path(name).name != name or name in (".", ".."):
+            raise PublishError(
+                f"{name!r} is geen bestandsnaam; extra bestanden staan naast het rapport."
+            )
         if not Path(source).is_file():
             raise PublishError(f"{source} bestaat niet; {name} kan niet worden meegepubliceerd.")
     with atomic.replacing(output_dir) as staging:

@@ -66,8 +66,8 @@ def render(
     return outputs
 
 
-def pandoc_arguments(fmt: str, output: Path, front: FrontMatter) -> list[str]:
-    """The pandoc command line (after the executable) that writes one format."""
+def _pandoc_arguments(fmt: str, output: Path, front: FrontMatter) -> list[str]:
+    """pandoc's arguments for one format (for the PDF: Typst source on stdout)."""
     arguments = [
         "--from=markdown",
         f"--data-dir={TEMPLATES}",  # not the user's: their reference.docx would change the output
@@ -94,13 +94,11 @@ def pandoc_arguments(fmt: str, output: Path, front: FrontMatter) -> list[str]:
             "--mathml",
             f"--output={output}",
         ]
-    if fmt == "docx":
-        return [*arguments, "--to=docx", "--toc-depth=2", f"--output={output}"]
-    raise PublishError(f"onbekend formaat {fmt!r}; kies uit pdf, html en docx")
+    return [*arguments, "--to=docx", "--toc-depth=2", f"--output={output}"]
 
 
 def _start_pandoc(document: Path, fmt: str, output: Path, front: FrontMatter) -> subprocess.Popen:
-    command = [pypandoc.get_pandoc_path(), document.name, *pandoc_arguments(fmt, output, front)]
+    command = [pypandoc.get_pandoc_path(), document.name, *_pandoc_arguments(fmt, output, front)]
     environment = dict(os.environ, SOURCE_DATE_EPOCH=str(int(front.timestamp.timestamp())))
     return subprocess.Popen(
         command,

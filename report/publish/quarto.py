@@ -39,9 +39,6 @@ def render(
             "Quarto is niet geïnstalleerd (het programma 'quarto' staat niet in het PATH). "
             "Installeer Quarto of publiceer met --engine embedded."
         )
-    unknown = [fmt for fmt in formats if fmt not in QUARTO_FORMATS]
-    if unknown:
-        raise PublishError(f"onbekend formaat {', '.join(unknown)}; kies uit pdf, html en docx")
     with tempfile.TemporaryDirectory(prefix="publicatie-quarto-") as work:
         project = Path(work) / "project"
         shutil.copytree(document.parent, project)

@@ -59,7 +59,7 @@ local function prefix_caption(blocks, kind, number)
   end
 end
 
--- pandoc before 3.8 left `{#tbl-x}` at the end of a table caption as text.
+-- pandoc before 3.8.2 left `{#tbl-x}` at the end of a table caption as text (Str "{#tbl-x}").
 local function caption_identifier(tbl)
   local plain = tbl.caption.long[1]
   if tbl.identifier ~= '' or not plain then
