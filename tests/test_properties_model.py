@@ -120,10 +120,10 @@ def test_model_invariants_and_render(example):
         data = Path(tmp)
         write(data, example)
         model = build_model(read_inputs(data))
-        _, _, scenario_years, base_kind, departures, programme, apparatus, _ = example
+        _, _, scenario_years, base_kind, _departures, programme, apparatus, _ = example
         # totals equal sums, per year and over the period
         table = model.tables["vertrek-type"]
-        for index, column in enumerate(table.columns):
+        for index in range(len(table.columns)):
             parts = [r.values[index] for r in table.rows if r.kind == "component"]
             assert table.row("Totaal").values[index] == sum(parts)
         # shares add up to 100 in every year with departures (largest remainder); a year
