@@ -1,0 +1,101 @@
+"""The real report, built from the sample workbooks by `python build.py`, as a reader gets it."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from pypdf import PdfReader
+
+from tests.conftest import DATA, ROOT
+
+pytestmark = pytest.mark.slow
+
+
+def build(output: Path, build_dir: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "build.py"),
+            "--data",
+            str(DATA),
+            "--output",
+            str(output),
+            "--build-dir",
+            str(build_dir),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory) -> Path:
+    base = tmp_path_factory.mktemp("rapport")
+    result = build(base / "output", base / "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "[4/4] Publiceren" in result.stdout  # progress per stage
+    return base
+
+
+def test_all_formats_are_published(report):
+    names = sorted(p.name for p in (report / "output").iterdir())
+    assert names == ["rapport.docx", "rapport.html", "rapport.pdf", "tabellen.xlsx"]
+
+
+def test_pdf_is_a4_tagged_pdf_ua_with_the_departures_table(report):
+    pdf = report / "output" / "rapport.pdf"
+    if shutil.which("pdfinfo"):
+        info = subprocess.run(
+            ["pdfinfo", str(pdf)], capture_output=True, text=True, check=True
+        ).stdout
+        assert "Tagged:          yes" in info
+        assert "595.276 x 841.89 pts (A4)" in info
+    data = pdf.read_bytes()
+    assert re.search(rb"<pdfuaid:part>1</pdfuaid:part>|pdfuaid:part=\"1\"", data)
+    text = " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(pdf).pages)
+    # Tabel 2 of the reference edition: 2011 total 21.540, grand total 136.590
+    assert re.search(
+        r"Totaal 21\.540 20\.870 15\.830 16\.000 16\.610 24\.900 20\.840 136\.590", text
+    )
+    assert "Figuur 1" in text and "??" not in text
+
+
+def test_html_is_one_dutch_self_contained_file(report):
+    page = (report / "output" / "rapport.html").read_text(encoding="utf-8")
+    assert '<html lang="nl"' in page
+    assert not re.search(r'(src|href)="https?://', page)
+    assert page.count("data:image/png;base64,") == 5  # the five figures are embedded
+
+
+def test_docx_holds_every_table(report):
+    qmd = (report / "build" / "rapport.qmd").read_text(encoding="utf-8")
+    tables = len(re.findall(r"\{#tbl-[\w-]+\}", qmd))
+    with zipfile.ZipFile(report / "output" / "rapport.docx") as docx:
+        body = docx.read("word/document.xml").decode("utf-8")
+    assert body.count("<w:tbl>") == tables
+
+
+def test_tables_workbook_has_a_sheet_per_model_table(report):
+    from report.inputs.read import read_inputs
+    from report.model import build_model
+
+    model = build_model(read_inputs(DATA))
+    book = openpyxl.load_workbook(report / "output" / "tabellen.xlsx")
+    assert len(book.sheetnames) == len(model.tables)
+
+
+def test_two_builds_are_byte_identical(report, tmp_path):
+    result = build(tmp_path / "output", tmp_path / "build")
+    assert result.returncode == 0, result.stderr
+    for name in ("rapport.pdf", "rapport.html", "rapport.docx", "tabellen.xlsx"):
+        assert (tmp_path / "output" / name).read_bytes() == (
+            report / "output" / name
+        ).read_bytes(), name
