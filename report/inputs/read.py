@@ -65,6 +65,7 @@ class _WorkbookReader:
         self.notes: list[Note] = []
         self._formulas: dict[str, dict[str, str]] = {}  # sheet -> cell -> formula, when needed
         self._unreadable: set[tuple[str, int, int]] = set()  # cells already reported
+        self._blank: set[str] = set()  # sheets left as the blank template
 
     # -- findings ---------------------------------------------------------------------
     def problem(self, sheet: str, cell: str, message: str) -> None:
@@ -125,6 +126,8 @@ class _WorkbookReader:
             )
             if table is not None:
                 tables[spec.key] = table
+            elif spec.key in self._blank and not spec.required:
+                absent.append(spec)
         for ws in book.worksheets:
             title = normalise(ws.title)
             if title not in used and not title.startswith(IGNORED_SHEETS):
@@ -237,7 +240,17 @@ class _WorkbookReader:
             )
 
     # -- year tables --------------------------------------------------------------------
+    def _blank_sheet(self, ws: Worksheet, spec: Sheet, reported: int) -> None:
+        """A sheet left as the blank template: one finding instead of one per empty cell."""
+        del self.problems[reported:]
+        self._blank.add(spec.key)
+        if spec.required:
+            self.problem(ws.title, "", "het werkblad is nog niet ingevuld")
+        else:
+            self.note(ws.title, "", "het werkblad is leeg en geldt als niet aangeleverd")
+
     def _year_table(self, ws: Worksheet, spec: YearSheet) -> YearTable | None:
+        reported = len(self.problems)
         meta, header = self._metadata(ws, spec)
         self._check_unit(ws, spec, meta)
         if header is None:
@@ -259,6 +272,8 @@ class _WorkbookReader:
         if spec.status_row:
             budget, first_data = self._status(ws, header, years)
         rows = self._rows(ws, spec, first_data, label_col, years, total_col, note_col, attr_cols)
+        if all(v is None for row in rows for v in row.values.values()):
+            return self._blank_sheet(ws, spec, reported)
         self._check_rows(ws, spec, rows, label_col)
         self._check_totals(ws, spec, rows, years, total_col)
         last_row = max((row.excel_row for row in rows), default=header)
@@ -483,8 +498,6 @@ class _WorkbookReader:
                     f"kolom {get_column_letter(label_col)}",
                     f"regel {row.label!r}{where} ontbreekt",
                 )
-        if not rows:
-            self.problem(ws.title, "", "het werkblad bevat geen regels")
 
     def _check_totals(
         self,
@@ -552,6 +565,7 @@ class _WorkbookReader:
 
     # -- record tables ------------------------------------------------------------------
     def _record_table(self, ws: Worksheet, spec: RecordSheet) -> RecordTable | None:
+        reported = len(self.problems)
         meta, header = self._metadata(ws, spec)
         self._check_unit(ws, spec, meta)
         if header is None:
@@ -603,7 +617,7 @@ class _WorkbookReader:
             phase = {year: self._phase(ws, r, col) for year, col in years.items()}
             records.append(Record(values, phase, r))
         if not records:
-            self.problem(ws.title, f"A{header + 1}", "het werkblad bevat geen regels")
+            return self._blank_sheet(ws, spec, reported)
         last_col = max([*columns.values(), *years.values(), 1])
         last_row = max((rec.excel_row for rec in records), default=header)
         origin = Origin(
