@@ -73,14 +73,26 @@ def markdown_table(table, number_label: str = "") -> str:
     return block
 
 
-def text_table(key: str, title: str, headers: list[str], rows: list[list[str]], bron: str) -> str:
-    """A table of words (glossary, policy areas); cells may hold Markdown made by the caller."""
+def text_table(
+    key: str,
+    title: str,
+    headers: list[str],
+    rows: list[list[str]],
+    bron: str,
+    widths: list[int] | None = None,
+) -> str:
+    """A table of words (glossary, policy areas); cells may hold Markdown made by the caller.
+
+    `widths` are relative column widths: pandoc reads them from the dashes under the header.
+    """
+    dashes = widths or [1] * len(headers)
     lines = [
         "| " + " | ".join(md(h) for h in headers) + " |",
-        "|" + "|".join(":--" for _ in headers) + "|",
+        "|" + "|".join(":" + "-" * (4 * w) for w in dashes) + "|",
     ]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     return (
-        "\n".join(lines)
+        "\n"
+        + "\n".join(lines)
         + f"\n\n: {md(title)} {{#tbl-{key}}}\n\n::: {{.bron}}\nBron: {md(bron)}.\n:::\n"
     )

@@ -8,7 +8,8 @@ Tables that fit their page, in every format.
   (`::: {.landscape}`) get a turned page.
 - HTML: every table sits in a keyboard-scrollable region, so a wide table scrolls on a phone
   instead of being cut off (WCAG 2.1.1 wants scrollable regions focusable).
-- All formats: column widths are left to the writer (the dashes of a pipe table say nothing).
+- Column widths: a table of words keeps the relative widths its pipe table gives in the
+  dashes under the header (in Typst as fractions); otherwise widths are left to the writer.
 ]]
 
 local TYPST = FORMAT:match('typst') ~= nil
@@ -87,7 +88,14 @@ local function typst_columns(colspecs)
   end
   local columns, aligns = {}, {}
   for i, spec in ipairs(colspecs) do
-    columns[i] = (numeric and i == 1) and '1fr' or 'auto'
+    local width = spec[2]
+    if numeric then
+      columns[i] = i == 1 and '1fr' or 'auto'
+    elseif type(width) == 'number' and width > 0 then
+      columns[i] = string.format('%.4ffr', width)
+    else
+      columns[i] = 'auto'
+    end
     aligns[i] = ALIGN[spec[1]]
   end
   return table.concat(columns, ', '), table.concat(aligns, ', ')
@@ -142,12 +150,13 @@ local function typst_table(tbl)
 end
 
 function Table(tbl)
+  if TYPST then
+    return typst_table(tbl)
+  end
   for i, spec in ipairs(tbl.colspecs) do
     tbl.colspecs[i] = { spec[1], pandoc.ColWidthDefault }
   end
-  if TYPST then
-    return typst_table(tbl)
-  elseif HTML then
+  if HTML then
     local name = pandoc.utils.stringify(tbl.caption.long)
     -- A list of pairs, not a Lua table with keys: attribute order must not vary between runs.
     local attributes = { { 'tabindex', '0' }, { 'role', 'region' } }
