@@ -212,3 +212,15 @@ def test_hostile_text_is_literal_in_pdf_and_html(tmp_path):
         "#set page(width: 1cm)",
     ):
         assert fragment in pdf_text
+
+
+def test_wide_tables_are_split_never_cut_off(tmp_path):
+    """25 years of statistics: year tables continue in parts that fit an A4 page upright."""
+    from report.bench import scaled_data
+    from report.present.tables import MAX_COLUMNS
+
+    data = scaled_data(DATA, tmp_path / "data")
+    text = render(data, tmp_path / "build")
+    assert "*Vervolg van @tbl-vertrek-type*" in text
+    widest = max(line.count("|") - 1 for line in text.splitlines() if line.startswith("|"))
+    assert widest <= MAX_COLUMNS + 1  # the label column plus at most MAX_COLUMNS values

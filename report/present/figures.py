@@ -23,7 +23,8 @@ GREYS = ["#154273", "#5a7fa8", "#9fb6cf", "#d2dce8", "#6b6b6b", "#b3b3b3"]
 LINETYPES = ["solid", "dashed", "dotted", "dashdot", (0, (5, 1, 1, 1, 1, 1))]
 SHAPES = ["o", "s", "^", "D", "v", "P"]
 WIDTH, HEIGHT, DPI = 6.3, 3.3, 200
-STYLE_VERSION = "2"  # bump when the look changes, so cached figures are redrawn
+STYLE_VERSION = "3"
+MAX_LABELS = 10  # year labels (and value labels on bars) that stay legible in one panel  # bump when the look changes, so cached figures are redrawn
 
 
 @dataclass(frozen=True)
@@ -61,8 +62,11 @@ def _thousands(values: Sequence[float]) -> list[str]:
 
 
 def _year_axis(years: Sequence[int]):
+    """Every year on the axis, or every second, third … year when there are many."""
     p = _plotnine()
-    return p.scale_x_continuous(breaks=list(years), labels=[str(y) for y in years])
+    step = -(-len(years) // MAX_LABELS)
+    shown = list(years)[::step]
+    return p.scale_x_continuous(breaks=shown, labels=[str(y) for y in shown])
 
 
 def shares_plot(shares: pd.DataFrame, prognosis: dict[str, int]):
@@ -73,11 +77,17 @@ def shares_plot(shares: pd.DataFrame, prognosis: dict[str, int]):
     p = _plotnine()
     lines = pd.DataFrame({"type": list(prognosis), "prognose": list(prognosis.values())})
     years = sorted(shares["jaar"].unique())
+    labels = shares if len(years) <= MAX_LABELS else shares.iloc[0:0]
     return (
         p.ggplot(shares, p.aes("jaar", "aandeel"))
         + p.geom_col(fill=GREYS[1], width=0.7)
         + p.geom_text(
-            p.aes(label="aandeel"), va="bottom", size=6, nudge_y=1, format_string="{:.0f}%"
+            p.aes(label="aandeel"),
+            data=labels,
+            va="bottom",
+            size=6,
+            nudge_y=1,
+            format_string="{:.0f}%",
         )
         + p.geom_hline(lines, p.aes(yintercept="prognose"), linetype="dashed", color="#222222")
         + p.facet_wrap("type", ncol=3, labeller=p.labeller(type=lambda text: fill(text, 22)))

@@ -10,7 +10,7 @@ from babel.dates import format_date
 from report.present.escape import md
 from report.present.numbers import number
 
-LANDSCAPE_FROM = 10  # columns (besides the label) that no longer fit an A4 page upright
+MAX_COLUMNS = 9  # value columns that fit an A4 page upright next to the labels
 
 
 def cell(value: int | Decimal | None, decimals: int = 0, unit: str = "") -> str:
@@ -40,37 +40,47 @@ def source_line(table) -> str:
     return "Bron: " + "; ".join(parts) + "."
 
 
-def markdown_table(table, number_label: str = "") -> str:
-    """A complete table block: pipe table, caption with label, then source and notes."""
-    header = [md(table.stub), *(md(c) for c in table.columns)]
-    align = [":--", *("--:" for _ in table.columns)]
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(align) + "|"]
+def markdown_table(table) -> str:
+    """A complete table block: pipe table(s), caption with label, then source and notes.
+
+    A table with more columns than fit an A4 page upright is split into parts of at most
+    MAX_COLUMNS columns; each further part repeats the labels and says it continues the table.
+    """
+    parts = [
+        range(i, min(i + MAX_COLUMNS, len(table.columns)))
+        for i in range(0, len(table.columns), MAX_COLUMNS)
+    ]
+    unit = {"%": "in procenten"}.get(table.unit, table.unit)
+    caption = f": {md(table.title)} ({md(unit)}) {{#tbl-{table.key}}}"
+    blocks = []
+    for index, columns in enumerate(parts):
+        lines = _pipe_table(table, columns)
+        if index == 0:
+            blocks.append("\n".join(lines) + "\n\n" + caption)
+        else:
+            blocks.append(f"*Vervolg van @tbl-{table.key}*\n\n" + "\n".join(lines))
+    below = [source_line(table)]
+    below += [md(f"{row.label}: {row.note}") for row in table.rows if row.note]
+    below += [md(note) for note in table.notes]
+    return "\n" + "\n\n".join(blocks) + "\n\n::: {.bron}\n" + "\\\n".join(below) + "\n:::\n"
+
+
+def _pipe_table(table, columns: range) -> list[str]:
+    header = [md(table.stub), *(md(table.columns[i]) for i in columns)]
+    lines = [
+        "| " + " | ".join(header) + " |",
+        "|" + "|".join([":--", *("--:" for _ in columns)]) + "|",
+    ]
     for row in table.rows:
         label = md(row.label)
-        values = [cell(v, table.decimals, row.unit or table.unit) for v in row.values]
+        values = [cell(row.values[i], table.decimals, row.unit or table.unit) for i in columns]
         if row.kind == "group":
-            label, values = f"*{label}*", ["" for _ in table.columns]
+            label, values = f"*{label}*", ["" for _ in columns]
         elif row.kind in ("total", "subtotal"):
             label = f"**{label}**"
             values = [f"**{v}**" if v != "–" else v for v in values]
         lines.append("| " + " | ".join([label, *values]) + " |")
-    unit = {"%": "in procenten"}.get(table.unit, table.unit)
-    caption = f": {md(table.title)} ({md(unit)}) {{#tbl-{table.key}}}"
-    below = [source_line(table)]
-    below += [md(f"{row.label}: {row.note}") for row in table.rows if row.note]
-    below += [md(note) for note in table.notes]
-    block = (
-        "\n"
-        + "\n".join(lines)
-        + "\n\n"
-        + caption
-        + "\n\n::: {.bron}\n"
-        + "\\\n".join(below)
-        + "\n:::\n"
-    )
-    if len(table.columns) >= LANDSCAPE_FROM:
-        block = "\n::: {.landscape}\n" + block + "\n:::\n"
-    return block
+    return lines
 
 
 def text_table(
