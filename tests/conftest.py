@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,3 +20,25 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(DATA, target)
     return target
+
+
+def run_build(
+    data: Path, output: Path, build_dir: Path, *options: str
+) -> subprocess.CompletedProcess:
+    """`python build.py` in a new process, as a user runs it."""
+    return subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "build.py"),
+            "--data",
+            str(data),
+            "--output",
+            str(output),
+            "--build-dir",
+            str(build_dir),
+            *options,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )

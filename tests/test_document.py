@@ -6,16 +6,19 @@ then look at the Quarto-markdown document a reader's PDF and HTML are made from.
 
 from __future__ import annotations
 
+import html
 import re
+import shutil
 from pathlib import Path
 
 import openpyxl
 import pytest
+from pypdf import PdfReader
 
 from report.inputs.read import read_inputs
 from report.model import build_model
 from report.render.document import RenderError, check_references, render_document
-from tests.conftest import DATA
+from tests.conftest import DATA, run_build
 from tests.editions import shifted_edition
 
 
@@ -91,8 +94,6 @@ def test_measures_one_subsection_each_with_derivation(sample):
 def test_sentences_follow_the_data(tmp_path, sample):
     """Doubling the departures of one year changes the text where that year matters."""
     data = tmp_path / "data"
-    import shutil
-
     shutil.copytree(DATA, data)
     book = openpyxl.load_workbook(data / "vertrekcijfers.xlsx")
     ws = book["Vertrek naar type"]
@@ -143,10 +144,8 @@ def test_another_edition_leaves_nothing_of_the_reference_behind(tmp_path):
 HOSTILE = "<script>alert(1)</script> **vet** _schuin_ # kop $x$ @tbl-x [link](http://x) {{ 7*7 }} {% raw %} #set page(width: 1cm)"
 
 
-def test_workbook_text_reaches_the_document_literally(tmp_path):
-    import shutil
-
-    data = tmp_path / "data"
+def with_hostile_consequences(data: Path) -> Path:
+    """A copy of the sample data whose first measure's Gevolgen holds the payload."""
     shutil.copytree(DATA, data)
     book = openpyxl.load_workbook(data / "financien.xlsx")
     ws = book["Besparingsmaatregelen"]
@@ -154,6 +153,11 @@ def test_workbook_text_reaches_the_document_literally(tmp_path):
     column = next(c for c in range(1, 20) if ws.cell(header, c).value == "Gevolgen")
     ws.cell(header + 1, column).value = HOSTILE
     book.save(data / "financien.xlsx")
+    return data
+
+
+def test_workbook_text_reaches_the_document_literally(tmp_path):
+    data = with_hostile_consequences(tmp_path / "data")
     text = render(data, tmp_path / "build")
     assert "\\{\\{ 7\\*7 \\}\\}" in text  # literal, never evaluated by Jinja
     assert "\\<script\\>alert\\(1\\)\\<\\/script\\>" in text
@@ -163,41 +167,9 @@ def test_workbook_text_reaches_the_document_literally(tmp_path):
 @pytest.mark.slow
 def test_hostile_text_is_literal_in_pdf_and_html(tmp_path):
     """Through the real command: the payload is shown, never executed or interpreted."""
-    import html
-    import shutil
-    import subprocess
-    import sys
-
-    from pypdf import PdfReader
-
-    from tests.conftest import ROOT
-
-    data = tmp_path / "data"
-    shutil.copytree(DATA, data)
-    book = openpyxl.load_workbook(data / "financien.xlsx")
-    ws = book["Besparingsmaatregelen"]
-    header = next(r for r in range(1, 20) if ws.cell(r, 1).value == "Nr")
-    column = next(c for c in range(1, 20) if ws.cell(header, c).value == "Gevolgen")
-    ws.cell(header + 1, column).value = HOSTILE
-    book.save(data / "financien.xlsx")
+    data = with_hostile_consequences(tmp_path / "data")
     out = tmp_path / "output"
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "build.py"),
-            "--data",
-            str(data),
-            "--output",
-            str(out),
-            "--build-dir",
-            str(tmp_path / "build"),
-            "--formats",
-            "pdf,html",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    result = run_build(data, out, tmp_path / "build", "--formats", "pdf,html")
     assert result.returncode == 0, result.stdout + result.stderr
     page = (out / "rapport.html").read_text(encoding="utf-8")
     assert "<script>alert(1)</script>" not in page

@@ -17,29 +17,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import DATA, ROOT
+from tests.conftest import DATA, ROOT, run_build
 
 FORMATS = "pdf,html"
 
 
 def build(output: Path, build_dir: Path, data: Path = DATA) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "build.py"),
-            "--data",
-            str(data),
-            "--output",
-            str(output),
-            "--build-dir",
-            str(build_dir),
-            "--formats",
-            FORMATS,
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    return run_build(data, output, build_dir, "--formats", FORMATS)
 
 
 def snapshot(output: Path) -> dict[str, str]:

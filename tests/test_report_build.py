@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -13,27 +12,13 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
-from tests.conftest import DATA, ROOT
+from tests.conftest import DATA, run_build
 
 pytestmark = pytest.mark.slow
 
 
 def build(output: Path, build_dir: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "build.py"),
-            "--data",
-            str(DATA),
-            "--output",
-            str(output),
-            "--build-dir",
-            str(build_dir),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    return run_build(DATA, output, build_dir)
 
 
 @pytest.fixture(scope="module")

@@ -4,11 +4,7 @@ from __future__ import annotations
 
 from report.inputs.edition import Edition
 from report.inputs.tables import YearTable
-from report.model.tables import ModelTable, from_year_table, years_within
-
-
-def _period(table: YearTable, edition: Edition) -> tuple[int, ...]:
-    return years_within(table.years, edition.first_year, edition.last_year)
+from report.model.tables import ModelTable, from_year_table, review_years
 
 
 def outflow(table: YearTable, edition: Edition) -> ModelTable:
@@ -16,7 +12,7 @@ def outflow(table: YearTable, edition: Edition) -> ModelTable:
         table,
         "uitstroom-dtv",
         "Uitstroom uit de caseload van de DT&V",
-        _period(table, edition),
+        review_years(table, edition),
         total_column=True,
         stub="Uitstroom",
     )
@@ -27,7 +23,7 @@ def outflow_percentages(table: YearTable, edition: Edition) -> ModelTable:
         table,
         "uitstroom-procenten",
         "Uitstroom uit de caseload van de DT&V in procenten",
-        _period(table, edition),
+        review_years(table, edition),
         stub="Uitstroom",
         notes=(
             "Percentages van het aantoonbaar vertrek plus het zelfstandig vertrek zonder "
@@ -41,7 +37,7 @@ def iom(table: YearTable, edition: Edition) -> ModelTable:
         table,
         "vertrek-iom",
         "Vertrek met ondersteuning van IOM, ex-asielzoekers en reguliere migranten",
-        _period(table, edition),
+        review_years(table, edition),
         total_column=True,
         stub="Categorie",
         notes=(
@@ -55,7 +51,7 @@ def support(table: YearTable, edition: Edition) -> ModelTable:
         table,
         "terugkeerondersteuning",
         "Vertrokken vreemdelingen met REAN, HRT en in-natura ondersteuning",
-        _period(table, edition),
+        review_years(table, edition),
         total_column=True,
         stub="Ondersteuning",
         notes=("De regels zijn afzonderlijke tellingen en worden niet bij elkaar opgeteld.",),

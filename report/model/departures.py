@@ -16,9 +16,9 @@ from report.model.tables import (
     ModelTable,
     from_year_table,
     period_title,
+    review_years,
     sum_known,
     year_columns,
-    years_within,
 )
 from report.problems import Problem
 
@@ -29,16 +29,12 @@ SAFE_ATTRIBUTE = "Veilig land"
 YES, NO = ("ja", "j", "yes", "true", "1"), ("nee", "n", "no", "false", "0")
 
 
-def period(table: YearTable, edition: Edition) -> tuple[int, ...]:
-    return years_within(table.years, edition.first_year, edition.last_year)
-
-
 def by_type(table: YearTable, edition: Edition) -> ModelTable:
     return from_year_table(
         table,
         "vertrek-type",
         "Vertrek van vreemdelingen naar type vertrek",
-        period(table, edition),
+        review_years(table, edition),
         total_column=True,
         stub="Type vertrek",
     )
@@ -46,7 +42,7 @@ def by_type(table: YearTable, edition: Edition) -> ModelTable:
 
 def type_shares(table: YearTable, edition: Edition) -> ModelTable:
     """Each type's share per year and over the period, next to the budget's prognosis."""
-    years = period(table, edition)
+    years = review_years(table, edition)
     types = [r for r in table.rows if r.role is Role.COMPONENT]
     columns = [*years, TOTAL_COLUMN]
 
@@ -90,7 +86,7 @@ def safe_countries(table: YearTable, edition: Edition) -> ModelTable:
         table,
         "vertrek-veilig",
         "Type vertrek van vreemdelingen uit veilige en uit overige landen van herkomst",
-        period(table, edition),
+        review_years(table, edition),
         total_column=True,
         stub="Type vertrek",
         group_labels={
@@ -112,7 +108,7 @@ class Nationality:
 
 def nationalities(table: YearTable, edition: Edition, problems: list[Problem]) -> list[Nationality]:
     """Every nationality with its safe-country flag; a flag that is not ja/nee is a problem."""
-    years = period(table, edition)
+    years = review_years(table, edition)
     found = []
     for row in table.rows:
         safe = _safe(table, row, problems)
@@ -167,7 +163,7 @@ def top_table(
     top = ranked(found, safe)[:TOP]
     if not top:
         return None
-    years = period(table, edition)
+    years = review_years(table, edition)
     rows = []
     for nat in top:
         values = tuple(nat.values.get(y) for y in years)

@@ -18,7 +18,7 @@ from report.inputs.tables import RecordTable, YearTable
 from report.model.return_measures import DEPARTED, DETAINED, DETENTION, detention_shares, is_total
 from report.model.shares import share, whole_shares
 from report.model.spending import outlook_years, total_in
-from report.model.tables import years_within
+from report.model.tables import review_years, years_within
 from report.present.numbers import whole
 
 DEVIATION_POINTS = 5  # a year's mix "deviates" from the prognosis beyond this many points
@@ -272,15 +272,11 @@ def _pct(part: int, whole_: int) -> int:
     return 0 if exact is None else whole(exact)
 
 
-def _period(table: YearTable, edition: Edition) -> tuple[int, ...]:
-    return years_within(table.years, edition.first_year, edition.last_year)
-
-
 # -- sections -----------------------------------------------------------------------------
 
 
 def departures(table: YearTable, edition: Edition) -> Departures:
-    years = _period(table, edition)
+    years = review_years(table, edition)
     types = _components(table)
     totals = _totals(types, years)
     type_totals = {r.label: sum(r.values.get(y) or 0 for y in years) for r in types}
@@ -322,7 +318,7 @@ def departures(table: YearTable, edition: Edition) -> Departures:
 
 
 def safe_countries(table: YearTable, edition: Edition) -> SafeCountries:
-    years = _period(table, edition)
+    years = review_years(table, edition)
     safe = _components(table, "Veilige landen")
     other = _components(table, "Overige landen")
     totals_safe, totals_other = _totals(safe, years), _totals(other, years)
@@ -368,7 +364,7 @@ def nationalities(top_safe, top_other, safe: SafeCountries | None) -> Nationalit
 
 
 def caseload(table: YearTable, edition: Edition) -> Caseload:
-    years = _period(table, edition)
+    years = review_years(table, edition)
     totals = _totals(_components(table), years)
 
     def over_period(*labels: str) -> int:
@@ -392,13 +388,13 @@ def caseload(table: YearTable, edition: Edition) -> Caseload:
 
 
 def outflow_percentages(table: YearTable, edition: Edition) -> OutflowPercentages:
-    years = _period(table, edition)
+    years = review_years(table, edition)
     values = {r.label: {y: r.values.get(y) for y in years} for r in table.rows}
     return OutflowPercentages(values, years[-1], {k: v[years[-1]] for k, v in values.items()})
 
 
 def iom(table: YearTable, edition: Edition) -> Iom:
-    years = _period(table, edition)
+    years = review_years(table, edition)
     totals = _totals(_components(table), years)
     rejected_row = table.find("Afgewezen")
     rejected = {y: rejected_row.values.get(y) or 0 for y in years} if rejected_row else {}
@@ -416,7 +412,7 @@ def iom(table: YearTable, edition: Edition) -> Iom:
 
 
 def support(table: YearTable, edition: Edition) -> Support:
-    years = _period(table, edition)
+    years = review_years(table, edition)
     return Support(
         period_totals={r.label: sum(r.values.get(y) or 0 for y in years) for r in table.rows},
         last_year=years[-1],
@@ -425,7 +421,7 @@ def support(table: YearTable, edition: Edition) -> Support:
 
 
 def detention(table: YearTable, edition: Edition) -> Detention:
-    years = _period(table, edition)
+    years = review_years(table, edition)
     shares = {y: v for y, v in detention_shares(table).items() if y in years}
     last = years[-1]
     return Detention(
@@ -447,7 +443,7 @@ def gl(table: RecordTable) -> GlDepartures:
 
 
 def vris(table: YearTable, edition: Edition) -> Vris:
-    last = _period(table, edition)[-1]
+    last = review_years(table, edition)[-1]
     chain = table.find("In de strafrechtketen").values.get(last) or 0
     departed = table.find("Aantoonbaar vertrokken").values.get(last) or 0
     return Vris(last, chain, departed, _pct(departed, chain))
@@ -481,7 +477,7 @@ def spending(programma: YearTable, apparaat: YearTable, edition: Edition) -> Spe
 
 
 def receipts(table: YearTable, edition: Edition) -> Receipts:
-    years = _period(table, edition)
+    years = review_years(table, edition)
     totals = {r.label: sum(r.values.get(y) or 0 for y in years) for r in _components(table)}
     return Receipts(totals, sum(totals.values()))
 

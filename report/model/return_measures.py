@@ -8,7 +8,7 @@ from report.inputs.contract import normalise
 from report.inputs.edition import Edition
 from report.inputs.tables import Record, RecordTable, YearTable
 from report.model.shares import share
-from report.model.tables import ModelRow, ModelTable, from_year_table, years_within
+from report.model.tables import ModelRow, ModelTable, from_year_table, review_years
 from report.present.numbers import whole
 
 DETENTION = "Vreemdelingenbewaring"
@@ -29,7 +29,7 @@ def detention_shares(table: YearTable) -> dict[int, int | None]:
 
 
 def return_measures(table: YearTable, edition: Edition) -> ModelTable:
-    years = years_within(table.years, edition.first_year, edition.last_year)
+    years = review_years(table, edition)
     base = from_year_table(
         table,
         "terugkeermaatregelen",
@@ -85,6 +85,6 @@ def vris(table: YearTable, edition: Edition) -> ModelTable:
         table,
         "vris",
         "Vreemdelingen in de strafrechtketen (VRIS) en hun vertrek",
-        years_within(table.years, edition.first_year, edition.last_year),
+        review_years(table, edition),
         stub="Omschrijving",
     )

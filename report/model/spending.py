@@ -13,6 +13,7 @@ from report.model.tables import (
     ModelTable,
     from_year_table,
     period_title,
+    review_years,
     year_columns,
     years_within,
 )
@@ -31,7 +32,7 @@ def programme(table: YearTable, edition: Edition) -> ModelTable:
         table,
         "uitgaven-programma",
         "Programma-uitgaven begrotingsartikel 37.3",
-        years_within(table.years, edition.first_year, edition.last_year),
+        review_years(table, edition),
         stub="Begrotingsregel",
     )
 
@@ -41,7 +42,7 @@ def apparatus(table: YearTable, edition: Edition) -> ModelTable:
         table,
         "uitgaven-apparaat",
         "Apparaatsuitgaven van de DT&V",
-        years_within(table.years, edition.first_year, edition.last_year),
+        review_years(table, edition),
         stub="Uitgaven",
     )
 
@@ -51,7 +52,7 @@ def receipts(table: YearTable, edition: Edition) -> ModelTable:
         table,
         "ontvangsten",
         "Ontvangsten van de DT&V",
-        years_within(table.years, edition.first_year, edition.last_year),
+        review_years(table, edition),
         total_column=True,
         stub="Ontvangsten",
         total_label="Totaal ontvangsten",

@@ -209,3 +209,8 @@ def _ordered(table: YearTable) -> list[tuple[str, str, str, TableRow | None]]:
 def years_within(years: Sequence[int], first: int, last: int) -> tuple[int, ...]:
     """The table's years that fall in [first, last]."""
     return tuple(y for y in years if first <= y <= last)
+
+
+def review_years(table, edition) -> tuple[int, ...]:
+    """The table's years inside the edition's review period (later budget years excluded)."""
+    return years_within(table.years, edition.first_year, edition.last_year)
