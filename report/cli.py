@@ -181,23 +181,14 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _template(args: argparse.Namespace) -> int:
-    from report.inputs import contract
     from report.inputs.edition import load_edition
-    from report.inputs.template import write_workbook
+    from report.inputs.template import write_template
 
-    edition = load_edition(args.data / "editie.yml")
-    target: Path = args.map
-    written = []
-    for workbook, name in (
-        (contract.FINANCE, edition.finance_file),
-        (contract.STATISTICS, edition.statistics_file),
-    ):
-        path = target / name
-        if path.exists():
-            raise UsageError(f"{path} bestaat al; kies een lege map")
-        write_workbook(workbook, edition, path)
-        written.append(path)
-    print("Lege werkmappen geschreven:")
+    try:
+        written = write_template(args.map, load_edition(args.data / "editie.yml"))
+    except FileExistsError as error:
+        raise UsageError(f"{error} bestaat al; kies een lege map") from None
+    print("Lege werkmappen en editie.yml geschreven:")
     for path in written:
         print(f"  {path}")
     return 0

@@ -35,6 +35,15 @@ class Row:
 
 
 @dataclass(frozen=True)
+class Column:
+    header: str
+    kind: str  # "text", "int", "number", "percent", "choice", "yesno"
+    required: bool = True
+    choices: tuple[str, ...] = ()
+    help: str = ""
+
+
+@dataclass(frozen=True)
 class YearSheet:
     """A table with years across and labelled rows down, as finance lays it out."""
 
@@ -50,9 +59,11 @@ class YearSheet:
     rounding: int = 1  # the unit the figures are rounded to; sets the tolerance for totals
     grouped: bool = False  # column A holds a group, column B the label
     extra_rows: bool = False  # finance may add component lines of its own
-    gaps_allowed: bool = False  # an empty cell is allowed when the row's Toelichting explains it
+    gaps_allowed: bool = (
+        False  # a figure may be marked n.b. (not available), explained in Toelichting
+    )
     status_row: bool = False  # a "Status" row marks each year as realisatie or begroting
-    attributes: tuple[str, ...] = ()  # named non-year columns between label and years
+    attributes: tuple[Column, ...] = ()  # named non-year columns between label and years
     hint: str = ""
 
     @property
@@ -68,17 +79,11 @@ class YearSheet:
 
 
 @dataclass(frozen=True)
-class Column:
-    header: str
-    kind: str  # "text", "int", "number", "percent", "choice"
-    required: bool = True
-    choices: tuple[str, ...] = ()
-    help: str = ""
-
-
-@dataclass(frozen=True)
 class RecordSheet:
-    """A list of records, one per row, with named columns (measures, GL departures)."""
+    """A list of records, one per row, with named columns (measures, GL departures).
+
+    The first column identifies a record: two records with the same value there are refused.
+    """
 
     key: str
     workbook: str
@@ -89,7 +94,7 @@ class RecordSheet:
     columns: tuple[Column, ...]
     year_columns: bool = False  # phase-in columns headed by years follow the named columns
     hint: str = ""
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, bool] = field(default_factory=dict)
 
 
 Sheet = YearSheet | RecordSheet
@@ -126,8 +131,9 @@ SHEETS: tuple[Sheet, ...] = (
         extra_rows=True,
         gaps_allowed=True,
         status_row=True,
-        hint="Eén regel per begrotingsregel van artikel 37.3. Een lege cel mag alleen als de "
-        "kolom Toelichting zegt in welke regel het bedrag is opgenomen.",
+        hint="Eén regel per begrotingsregel van artikel 37.3. Bestaat een bedrag niet (de regel "
+        "bestond dat jaar nog niet), typ dan n.b. in de cel en zeg in de kolom Toelichting waar "
+        "het bedrag is opgenomen; die uitleg komt in het rapport.",
     ),
     YearSheet(
         key="apparaat",
@@ -160,7 +166,8 @@ SHEETS: tuple[Sheet, ...] = (
             "Ontvangsten gemeenten voor Barka",
         ),
         gaps_allowed=True,
-        hint="Laat een cel leeg voor een jaar zonder ontvangsten en zeg dat in Toelichting.",
+        hint="Typ n.b. in de cel voor een jaar waarin een ontvangst niet bestond en zeg dat in "
+        "Toelichting; die uitleg komt in het rapport.",
     ),
     YearSheet(
         key="opdracht",
@@ -285,7 +292,17 @@ SHEETS: tuple[Sheet, ...] = (
         rows=(),
         extra_rows=True,
         rounding=10,
-        attributes=("Veilig land", "Eerste asielaanvragen"),
+        attributes=(
+            Column(
+                "Veilig land", "yesno", help="ja voor een veilig land van herkomst, anders nee."
+            ),
+            Column(
+                "Eerste asielaanvragen",
+                "int",
+                required=False,
+                help="Aantal eerste asielaanvragen over de periode die in de kop van de bron staat.",
+            ),
+        ),
         hint="Eén regel per nationaliteit. Veilig land: ja of nee. Eerste asielaanvragen: "
         "totaal over de periode die in de kop staat.",
     ),

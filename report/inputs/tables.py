@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
-import pandas as pd
+from report.inputs.contract import RecordSheet, Role, YearSheet, normalise
 
-from report.inputs.contract import RecordSheet, Role, YearSheet
+Attribute = bool | int | None  # a nationality's "Veilig land" (ja/nee) or a count
+RecordValue = str | int | Decimal | None  # one cell of a record sheet, by its column's kind
 
 
 @dataclass(frozen=True)
@@ -28,10 +30,10 @@ class TableRow:
     group: str
     label: str
     role: Role
-    values: dict[int, int | None]  # year -> value; None: empty cell explained in toelichting
+    values: dict[int, int | None]  # year -> value; None: n.b. (not available), see toelichting
     excel_row: int
     toelichting: str = ""
-    attributes: dict[str, object] = field(default_factory=dict)
+    attributes: dict[str, Attribute] = field(default_factory=dict)
     printed_total: int | None = None  # the sheet's "Totaal" column, already checked
 
 
@@ -52,8 +54,6 @@ class YearTable:
         return f"{self.year_columns[year]}{row.excel_row}"
 
     def find(self, label: str, group: str = "") -> TableRow | None:
-        from report.inputs.contract import normalise
-
         for row in self.rows:
             if normalise(row.label) == normalise(label) and (
                 not group or normalise(row.group) == normalise(group)
@@ -61,22 +61,11 @@ class YearTable:
                 return row
         return None
 
-    def frame(self, roles: tuple[Role, ...] = (Role.COMPONENT, Role.INFO)) -> pd.DataFrame:
-        """Values as a DataFrame indexed by (group, label) with one column per year."""
-        chosen = [row for row in self.rows if row.role in roles]
-        index = pd.MultiIndex.from_tuples(
-            [(row.group, row.label) for row in chosen], names=["groep", "regel"]
-        )
-        data = [[row.values.get(year) for year in self.years] for row in chosen]
-        frame = pd.DataFrame(data, index=index, columns=list(self.years), dtype="Int64")
-        frame.columns.name = "jaar"
-        return frame
-
 
 @dataclass(frozen=True)
 class Record:
-    values: dict[str, object]  # column header -> value
-    phase: dict[int, float | None]  # year columns (phase-in), if the sheet has them
+    values: dict[str, RecordValue]  # column header -> value
+    phase: dict[int, Decimal | None]  # year columns (phase-in, %), if the sheet has them
     excel_row: int
 
 
@@ -95,6 +84,7 @@ class RecordTable:
         return self.spec.key
 
     def cell(self, record: Record, column: str | int) -> str:
+        """The cell of a record's column (a heading) or phase-in year."""
         letter = self.year_columns[column] if isinstance(column, int) else self.columns[column]
         return f"{letter}{record.excel_row}"
 

@@ -38,9 +38,7 @@ def build_model(inputs: Inputs, overrides: Sequence[str | Override] = ()) -> Mod
     edition, get = inputs.edition, inputs.get
     problems: list[Problem] = []
     found = (
-        departures.nationalities(get("nationaliteiten"), edition, problems)
-        if get("nationaliteiten")
-        else []
+        departures.nationalities(get("nationaliteiten"), edition) if get("nationaliteiten") else []
     )
     # (key, input sheet whose printed totals are checked, builder) in the report's order
     plan: list[tuple[str, str, Callable[[], ModelTable | None]]] = [

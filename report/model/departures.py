@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from report.inputs.cells import parse_whole
 from report.inputs.contract import Role, normalise
 from report.inputs.edition import Edition
-from report.inputs.tables import TableRow, YearTable
+from report.inputs.tables import YearTable
 from report.model.shares import whole_shares
 from report.model.tables import (
     TOTAL_COLUMN,
@@ -20,13 +19,11 @@ from report.model.tables import (
     sum_known,
     year_columns,
 )
-from report.problems import Problem
 
 TOP = 10
 PROGNOSIS_COLUMN = "Prognose begroting"
 ASYLUM_COLUMN = "Eerste asielaanvragen"
 SAFE_ATTRIBUTE = "Veilig land"
-YES, NO = ("ja", "j", "yes", "true", "1"), ("nee", "n", "no", "false", "0")
 
 
 def by_type(table: YearTable, edition: Edition) -> ModelTable:
@@ -106,50 +103,18 @@ class Nationality:
     excel_row: int
 
 
-def nationalities(table: YearTable, edition: Edition, problems: list[Problem]) -> list[Nationality]:
-    """Every nationality with its safe-country flag; a flag that is not ja/nee is a problem."""
+def nationalities(table: YearTable, edition: Edition) -> list[Nationality]:
+    """Every nationality with its safe-country flag (validated by the reader) and its total."""
     years = review_years(table, edition)
     found = []
     for row in table.rows:
-        safe = _safe(table, row, problems)
-        asylum = _asylum(table, row, problems)
+        safe = row.attributes.get(SAFE_ATTRIBUTE)
+        asylum = row.attributes.get(ASYLUM_COLUMN)
         total = sum(row.values.get(y) or 0 for y in years)
-        if safe is not None:
-            found.append(Nationality(row.label, safe, row.values, total, asylum, row.excel_row))
+        if isinstance(safe, bool):
+            count = asylum if isinstance(asylum, int) and not isinstance(asylum, bool) else None
+            found.append(Nationality(row.label, safe, row.values, total, count, row.excel_row))
     return found
-
-
-def _where(table: YearTable, row: TableRow, column: str) -> tuple[str, str, str]:
-    return table.origin.file, table.origin.sheet, f"rij {row.excel_row}, kolom {column}"
-
-
-def _safe(table: YearTable, row: TableRow, problems: list[Problem]) -> bool | None:
-    raw = row.attributes.get(SAFE_ATTRIBUTE)
-    if isinstance(raw, bool):
-        return raw
-    text = normalise(raw)
-    if text in YES:
-        return True
-    if text in NO:
-        return False
-    shown = f"{raw!r} is geen ja of nee" if text else "leeg"
-    problems.append(
-        Problem(
-            *_where(table, row, SAFE_ATTRIBUTE),
-            f"{row.label}: {shown}; vul 'ja' in voor een veilig land van herkomst, anders 'nee'",
-        )
-    )
-    return None
-
-
-def _asylum(table: YearTable, row: TableRow, problems: list[Problem]) -> int | None:
-    parsed = parse_whole(row.attributes.get(ASYLUM_COLUMN), "aantal")
-    if parsed.problem:
-        problems.append(
-            Problem(*_where(table, row, ASYLUM_COLUMN), f"{row.label}: {parsed.problem}")
-        )
-        return None
-    return None if parsed.value is None else int(parsed.value)
 
 
 def ranked(found: Sequence[Nationality], safe: bool) -> list[Nationality]:
