@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from report.inputs.contract import normalise
-from report.inputs.glyphs import unprintable
+from report.inputs.glyphs import glyph_names, unprintable
 
 ERROR_VALUES = ("#REF!", "#DIV/0!", "#VALUE!", "#NAME?", "#N/A", "#NUM!", "#NULL!", "#SPILL!")
 NOT_AVAILABLE = "n.b."  # typed in an amount cell: the figure does not exist (documented)
@@ -73,8 +73,6 @@ def parse_number(raw: object, what: str = "getal") -> Parsed:
     text = " ".join(str(raw).replace("\u00a0", " ").split())
     if text.upper() in ERROR_VALUES:
         return Parsed(problem=f"Excel-foutwaarde {text} waar een {what} hoort")
-    if len(text) > 40:
-        return Parsed(problem=f"{_show(text)} is geen {what}")
     for pattern, decimal in ((_DUTCH_INT, False), (_DUTCH_DEC, True)):
         match = pattern.match(text)
         if match:
@@ -163,12 +161,10 @@ def read_text(raw: object) -> Text:
         cleaned = " ".join(cleaned.split())
     bad = unprintable(cleaned)
     if bad:
-        shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in bad[:3])
         return Text(
             cleaned,
-            problem=f"het teken {shown} in {_show(cleaned)} staat niet in het lettertype van het "
-            "rapport en kan niet worden gedrukt; de cel wordt geweigerd: verwijder of vervang "
-            "het teken",
+            problem=f"het teken {glyph_names(bad)} staat niet in het lettertype van het rapport "
+            "en kan niet worden gedrukt; de cel wordt geweigerd: verwijder of vervang het teken",
         )
     return Text(cleaned, note=note)
 

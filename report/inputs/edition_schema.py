@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
-from report.inputs.glyphs import unprintable
+from report.inputs.glyphs import glyph_names, unprintable
 
 FILE = "editie.yml"
 BASES = {
@@ -32,9 +32,8 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 def _printable(text: str) -> str:
     bad = unprintable(text)
     if bad:
-        shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in bad[:3])
         raise ValueError(
-            f"het teken {shown} staat niet in het lettertype van het rapport en kan niet worden "
+            f"het teken {glyph_names(bad)} staat niet in het lettertype van het rapport en kan niet worden "
             "gedrukt; verwijder of vervang het"
         )
     return text.strip()
@@ -193,7 +192,7 @@ def _translate(error: Any) -> tuple[str, str]:
     key = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in loc).replace(".[", "[")
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
     percent = isinstance(value, str) and value.strip().endswith("%")
-    if kind == "missing":
+    if kind == "missing" or (value is None and kind.endswith("_type")):
         return key, "waarde ontbreekt"
     if kind == "extra_forbidden":
         return key, "onbekende sleutel" + _suggest(str(loc[-1]), _fields_at(loc[:-1]))
@@ -201,9 +200,14 @@ def _translate(error: Any) -> tuple[str, str]:
         number = value.strip().rstrip("%").strip()
         return key, f"schrijf het percentage als getal zonder %-teken: {number}"
     if kind.startswith("int_"):
-        return key, f"{_show(value)} is geen geheel getal"
+        hint = "; schrijf het getal zonder aanhalingstekens" if isinstance(value, str) else ""
+        return key, f"{_show(value)} is geen geheel getal{hint}"
     if kind == "string_type":
-        return key, f"{_show(value)} is geen tekst; zet de waarde tussen aanhalingstekens"
+        return (
+            key,
+            f'{_show(value)} is geen tekst; zet de waarde tussen aanhalingstekens: "{value}"',
+        )
+
     if kind == "string_too_short":
         return key, "mag niet leeg zijn"
     if kind in ("string_too_long", "too_long"):
@@ -248,5 +252,8 @@ def _suggest(word: str, options: tuple[str, ...]) -> str:
 
 
 def _show(value: object) -> str:
-    text = value if isinstance(value, str) else repr(value)
-    return f'"{text[:40]}…"' if len(text) > 40 else f'"{text}"'
+    """A value in a message: text in quotes (shortened), numbers and lists as written."""
+    if not isinstance(value, str):
+        text = repr(value)
+        return text[:40] + "…" if len(text) > 40 else text
+    return f'"{value[:40]}…"' if len(value) > 40 else f'"{value}"'

@@ -38,3 +38,10 @@ def unprintable(text: str) -> list[str]:
         if ord(char) not in known and not char.isspace() and char not in found:
             found.append(char)
     return found
+
+
+def glyph_names(chars: list[str]) -> str:
+    """'😀' (U+1F600) for a visible character, U+202E alone for an invisible one."""
+    return ", ".join(
+        f"'{c}' (U+{ord(c):04X})" if c.isprintable() else f"U+{ord(c):04X}" for c in chars[:3]
+    )

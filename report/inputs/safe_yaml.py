@@ -28,8 +28,14 @@ _PROBLEMS = (
     ("could not find expected ':'", "een dubbele punt ontbreekt na een sleutel"),
     ("found unexpected end of stream", "een aanhalingsteken of haakje wordt niet gesloten"),
     ("found undefined alias", "een verwijzing (*naam) is niet toegestaan"),
-    ("expected <block end>", "de inspringing klopt niet"),
-    ("did not find expected key", "de inspringing klopt niet"),
+    (
+        "expected <block end>",
+        "de inspringing klopt niet, of een aanhalingsteken wordt niet gesloten",
+    ),
+    (
+        "did not find expected key",
+        "de inspringing klopt niet, of een aanhalingsteken wordt niet gesloten",
+    ),
     ("found unknown escape character", "een onbekende escape (\\) tussen dubbele aanhalingstekens"),
     ("special characters are not allowed", "het bestand bevat een niet-toegestaan (stuur)teken"),
     ("unacceptable character", "het bestand bevat een niet-toegestaan (stuur)teken"),
@@ -39,8 +45,11 @@ _PROBLEMS = (
 class YamlRefused(Exception):
     """The text is not the plain YAML editie.yml must be; the message is Dutch."""
 
-    def __init__(self, message: str, line: int | None = None):
-        where = f"regel {line}: " if line else ""
+    def __init__(self, message: str, line: int | None = None, first: int | None = None):
+        if line and first and first < line:
+            where = f"regels {first}–{line}: "
+        else:
+            where = f"regel {line}: " if line else ""
         super().__init__(where + message)
 
 
@@ -101,7 +110,8 @@ def load_yaml(text: str) -> object:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
-        raise YamlRefused(_dutch(str(error.problem or error.context or "")), line) from None
+        first = error.context_mark.line + 1 if error.context_mark else None
+        raise YamlRefused(_dutch(str(error.problem or error.context or "")), line, first) from None
     except (yaml.YAMLError, RecursionError):
         raise YamlRefused(
             "het bestand is geen geldige YAML; controleer inspringing en aanhalingstekens"

@@ -85,7 +85,9 @@ def read_year_table(cells: SheetCells, spec: YearSheet, edition: Edition) -> Yea
     budget: frozenset[int] = frozenset()
     if status_row is not None:
         budget = budget_years(cells, status_row, years, edition.peildatum)
-    rows = [_row(cells, spec, line, head, years) for line in lines]
+    for year in blank & set(years):  # an empty year between filled ones: reported, not summed
+        cells.unreadable.update((r, years[year]) for r in rows_read)
+    rows = [_row(cells, spec, line, head, years, blank) for line in lines]
     _check_rows(cells, spec, rows, label_col)
     check_totals(cells, spec, rows, years, head.total)
     last_row = max(rows_read, default=layout.header)
@@ -169,13 +171,19 @@ def _match_row(spec: YearSheet, label: str, group: str) -> Row | None:
 
 
 def _row(
-    cells: SheetCells, spec: YearSheet, line: Line, head: YearHeader, years: dict[int, int]
+    cells: SheetCells,
+    spec: YearSheet,
+    line: Line,
+    head: YearHeader,
+    years: dict[int, int],
+    blank: set[int],
 ) -> TableRow:
+    """One row's values; an empty year column was reported once, not per cell."""
     r = line.excel_row
     toelichting = _text(cells, r, head.note) if head.note else ""
     printed = line.spec.role in (Role.TOTAL, Role.SUBTOTAL)
     values = {
-        year: _amount(cells, spec, r, col, toelichting, optional=printed)
+        year: None if year in blank else _amount(cells, spec, r, col, toelichting, optional=printed)
         for year, col in years.items()
     }
     total = _amount(cells, spec, r, head.total, optional=True) if head.total else None
