@@ -206,3 +206,8 @@ def unit_on_row_3(data: Path) -> None:
         ws["A2"], ws["B2"], ws["A3"], ws["B3"] = "Bron", ws["B3"].value, "Eenheid", "x € 1 mln"
 
     edit(data / FINANCE, change)
+
+
+@case("two savings measures with the same number")
+def measure_number_twice(data: Path) -> None:
+    edit(data / FINANCE, lambda book: book["Besparingsmaatregelen"].__setitem__("A8", 1))

@@ -109,6 +109,7 @@ label_duplicated                     refused: › A27, also in A7 (was accepted)
 label_emoji                          refused: › A12, the font lacks U+1F600
 text_bidi_override                   refused: › N8, the font lacks U+202E
 label_zero_width_space               read, note: › A8, U+200B removed
+measure_number_twice                 refused: › A8, also in A7
 unit_on_row_3                        refused: › B3 (was reported at B2)
 ===================================  ===========================================================
 """
@@ -474,6 +475,10 @@ EXPECTED: dict[str, Read | Refused] = {
     "label_zero_width_space": Read(
         _eq(lambda i: i.get("apparaat").rows[0].label, "Ambtelijk personeel"),
         "financien.xlsx › Apparaatsuitgaven › A8: onzichtbaar teken (U+200B) verwijderd",
+    ),
+    "measure_number_twice": Refused(
+        "financien.xlsx › Besparingsmaatregelen › A8: ",
+        "Nr 1 staat twee keer in de tabel: in A7 en in A8",
     ),
     "unit_on_row_3": Refused(
         "financien.xlsx › Apparaatsuitgaven › B3: ", "eenheid 'x € 1 mln'; verwacht 'x € 1.000'"

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from report.inputs import contract
@@ -14,6 +15,8 @@ from report.inputs.edition import BASES, Edition
 
 TITLE = Font(bold=True, size=14)
 HEAD = Font(bold=True)
+WRAP = Alignment(wrap_text=True, vertical="top")
+CHARS_PER_LINE = 115  # of the instructions column (width 110) in Excel's default font
 
 GENERAL = (
     "• Elk werkblad bevat één tabel. Namen van werkbladen, kolomkoppen en vaste regels zijn "
@@ -95,9 +98,14 @@ def write_instructions(
             lines.append((f"Toelichting {spec.sheet}: {note}", None))
     for row, (text, font) in enumerate(lines, start=1):
         cell = ws.cell(row, 1, text)
+        cell.alignment = WRAP
         if font:
             cell.font = font
-    ws.column_dimensions["A"].width = 120
+        if len(text) > CHARS_PER_LINE:  # Excel does not grow a row for wrapped text by itself
+            ws.row_dimensions[row].height = 15 * math.ceil(len(text) / CHARS_PER_LINE)
+    ws.column_dimensions["A"].width = 110
+    ws.sheet_properties.pageSetUpPr.fitToPage = True  # printed one page wide
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
 
 
 def _years_line(spec: YearSheet, years: tuple[int, ...]) -> str:

@@ -53,8 +53,8 @@ def read_record_table(cells: SheetCells, spec: RecordSheet) -> RecordTable | Non
                 cells.problem(
                     here,
                     f"{key_column.header} {key} staat twee keer in de tabel: in "
-                    f"{first_seen[normalise(key)]} en in {here}; elke regel heeft een eigen "
-                    f"{key_column.header.lower()}",
+                    f"{first_seen[normalise(key)]} en in {here}; geef elke regel een eigen "
+                    f"waarde in de kolom {key_column.header}",
                 )
                 continue
             first_seen[normalise(key)] = here
