@@ -6,6 +6,7 @@ import math
 from collections.abc import Sequence
 
 from openpyxl.styles import Alignment, Font
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from report.inputs import contract
@@ -104,7 +105,7 @@ def write_instructions(
         if len(text) > CHARS_PER_LINE:  # Excel does not grow a row for wrapped text by itself
             ws.row_dimensions[row].height = 15 * math.ceil(len(text) / CHARS_PER_LINE)
     ws.column_dimensions["A"].width = 110
-    ws.sheet_properties.pageSetUpPr.fitToPage = True  # printed one page wide
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)  # one page wide
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
 
 

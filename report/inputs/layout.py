@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from openpyxl.utils import get_column_letter
+
 from report.inputs.cells import read_text
 from report.inputs.contract import RecordSheet, Sheet, normalise
 from report.inputs.findings import SheetCells
+from report.inputs.tables import Origin
 
 META_ROWS = 30  # the header row must start within the first rows of a sheet
 FIELDS = ("eenheid", "bron", "peildatum", "periode")
@@ -17,6 +20,16 @@ class Layout:
     header: int  # the header row
     meta: dict[str, str] = field(default_factory=dict)  # field -> text
     meta_cells: dict[str, str] = field(default_factory=dict)  # field -> cell of its value
+
+    def origin(self, cells: SheetCells, last_col: int, last_row: int) -> Origin:
+        """Where the table lives: from the header's first cell to the last one used."""
+        return Origin(
+            cells.findings.file,
+            cells.title,
+            f"A{self.header}:{get_column_letter(last_col)}{last_row}",
+            self.meta.get("bron", ""),
+            self.meta.get("peildatum", ""),
+        )
 
 
 def first_header(spec: Sheet) -> str:

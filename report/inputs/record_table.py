@@ -18,7 +18,7 @@ from report.inputs.cells import (
 from report.inputs.contract import Column, RecordSheet, normalise
 from report.inputs.findings import SheetCells
 from report.inputs.layout import read_layout
-from report.inputs.tables import Origin, Record, RecordTable, RecordValue
+from report.inputs.tables import Record, RecordTable, RecordValue
 
 
 def read_record_table(cells: SheetCells, spec: RecordSheet) -> RecordTable | None:
@@ -64,13 +64,7 @@ def read_record_table(cells: SheetCells, spec: RecordSheet) -> RecordTable | Non
         return None
     last_col = max([*columns.values(), *years.values(), 1])
     last_row = max(rec.excel_row for rec in records)
-    origin = Origin(
-        cells.findings.file,
-        cells.title,
-        f"A{layout.header}:{get_column_letter(last_col)}{last_row}",
-        layout.meta.get("bron", ""),
-        layout.meta.get("peildatum", ""),
-    )
+    origin = layout.origin(cells, last_col, last_row)
     return RecordTable(
         spec,
         origin,

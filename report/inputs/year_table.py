@@ -21,7 +21,7 @@ from report.inputs.contract import Role, Row, YearSheet, normalise
 from report.inputs.edition import Edition
 from report.inputs.findings import SheetCells
 from report.inputs.layout import read_layout
-from report.inputs.tables import Attribute, Origin, TableRow, YearTable
+from report.inputs.tables import Attribute, TableRow, YearTable
 from report.inputs.totals import check_totals
 from report.inputs.year_header import (
     YearHeader,
@@ -92,13 +92,7 @@ def read_year_table(cells: SheetCells, spec: YearSheet, edition: Edition) -> Yea
     check_totals(cells, spec, rows, years, head.total)
     last_row = max(rows_read, default=layout.header)
     last_col = max([*head.years.values(), head.total or 0, head.note or 0])
-    origin = Origin(
-        cells.findings.file,
-        cells.title,
-        f"A{layout.header}:{get_column_letter(last_col)}{last_row}",
-        layout.meta.get("bron", ""),
-        layout.meta.get("peildatum", ""),
-    )
+    origin = layout.origin(cells, last_col, last_row)
     ordered = tuple(sorted(years))
     return YearTable(
         spec,
