@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from report.inputs.contract import RULE_AMOUNT, RULE_FTE, RULE_LINE
 from report.model.scenario import Measure, Scenario
-from report.present.numbers import euro, exact, number, percent, signed
+from report.numbers import euro, exact, number, percent, signed
 
 NAME_WIDTH = 52  # longer measure names are shortened in the terminal table
 AMOUNT_WIDTH = 9

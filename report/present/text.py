@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from report.present.numbers import number, percent, whole
+from report.numbers import number, percent, whole
 
 
 def join_nl(items: Iterable[object]) -> str:
