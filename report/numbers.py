@@ -47,7 +47,8 @@ def euro_mln(thousands: Decimal | int | float, places: int = 1) -> str:
 def exact(value: Decimal | int | float, max_places: int = 2) -> str:
     """A number with only the decimals it needs: 30 -> '30', 12.5 -> '12,5', 160.78 -> '160,78'."""
     rounded = round_half_up(value, max_places).normalize()
-    places = max(0, -rounded.as_tuple().exponent)
+    exponent = rounded.as_tuple().exponent  # an int for every finite number
+    places = max(0, -exponent) if isinstance(exponent, int) else 0
     return number(rounded, places)
 
 

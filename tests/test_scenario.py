@@ -20,7 +20,7 @@ from report.model.overrides import OverrideError, parse_override
 from report.model.savings import savings_table
 from report.model.scenario import build_scenario
 from report.numbers import euro, exact, signed
-from report.present.scenario_text import derivation_text
+from report.present.derivation import derivation_text
 from report.problems import InputError
 from tests.conftest import DATA, REFERENCE
 

@@ -24,9 +24,9 @@ from report.model import Model
 from report.model.catalog import FIGURES, TABLES, figure_entry, table_entry
 from report.model.entries import DataTable, FigureEntry, TableEntry
 from report.numbers import date_text
+from report.present.derivation import derivation_text
 from report.present.markdown import Markdown, escape
 from report.present.numbering import Numbered, Numbering
-from report.present.scenario_text import derivation_text
 from report.present.tables import provenance_items, table_block, text_block
 from report.present.text import join_nl, trend, verb
 from report.render.content import content
