@@ -83,9 +83,10 @@ def shares(computed: Computed) -> FigureData:
         f"in {last}" + (f" (prognose {dep.prognosis[kind]}%)" if kind in dep.prognosis else "")
         for kind in types
     ]
+    line = " en een stippellijn voor de prognose uit de begroting" if dep.prognosis else ""
     alt = (
         "Drie staafdiagrammen, één per type vertrek, met per jaar het aandeel in het totale "
-        "vertrek en een stippellijn voor de prognose uit de begroting: " + "; ".join(parts) + "."
+        f"vertrek{line}: " + "; ".join(parts) + "."
     )
     return FigureData(ShareBars(types, dep.shares, dict(dep.prognosis)), alt)
 

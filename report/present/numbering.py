@@ -33,8 +33,8 @@ class Numbering:
     def to_json(self) -> str:
         return json.dumps(
             {
-                "tabellen": [asdict(t) for t in self.tables],
-                "figuren": [asdict(f) for f in self.figures],
+                "tables": [asdict(t) for t in self.tables],
+                "figures": [asdict(f) for f in self.figures],
             },
             ensure_ascii=False,
             indent=1,
