@@ -133,3 +133,15 @@ def test_the_cycle_finder_finds_a_cycle():
 def test_modules_stay_small(name):
     lines = len(MODULES[name].read_text(encoding="utf-8").splitlines())
     assert lines <= MAX_LINES, f"{name}: {lines} regels"
+
+
+def test_templates_are_found_inside_an_installed_package(tmp_path, monkeypatch):
+    """A wheel carries templates/ as report/templates/; a checkout has it beside the package."""
+    from report import resources
+
+    checkout = tmp_path / "checkout"
+    (checkout / "report").mkdir(parents=True)
+    monkeypatch.setattr(resources, "_PACKAGE", checkout / "report")
+    assert resources.templates() == checkout / "templates"
+    (checkout / "report" / "templates").mkdir()
+    assert resources.templates() == checkout / "report" / "templates"

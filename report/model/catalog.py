@@ -355,7 +355,6 @@ FIGURES: tuple[FigureEntry, ...] = (
 )
 
 DATA_TABLES: tuple[DataTable, ...] = tuple(e for e in TABLES if isinstance(e, DataTable))
-TEXT_TABLES: tuple[TextTable, ...] = tuple(e for e in TABLES if isinstance(e, TextTable))
 
 
 def table_entry(key: str) -> TableEntry:

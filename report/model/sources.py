@@ -37,9 +37,6 @@ class Sources:
             raise TypeError(f"{key} is geen lijst van records")
         return table
 
-    def optional_year(self, key: str) -> YearTable | None:
-        return self.year(key) if key in self.tables else None
-
     def savings(self) -> Scenario:
         if self.scenario is None:
             raise LookupError("het scenario is nog niet berekend")
