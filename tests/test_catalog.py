@@ -18,7 +18,6 @@ from report.model import build_model
 from report.model import catalog as catalog_module
 from report.model.catalog import DATA_TABLES, FIGURES, TABLES
 from report.model.entries import DataTable
-from report.render import document as document_module
 from report.render.document import RenderError, render
 from tests.conftest import DATA
 
@@ -98,7 +97,7 @@ def test_a_document_out_of_catalog_order_is_refused(model, tmp_path, monkeypatch
     tables = list(TABLES)
     first = tables.index(catalog_module.table_entry("vertrek-type"))
     tables[first], tables[first + 1] = tables[first + 1], tables[first]
-    monkeypatch.setattr(document_module, "TABLES", tuple(tables))
+    monkeypatch.setattr(catalog_module, "TABLES", tuple(tables))
     with pytest.raises(RenderError, match="volgorde"):
         render(model, tmp_path)
 

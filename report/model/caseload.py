@@ -1,4 +1,8 @@
-"""DT&V caseload outflow (counts and percentages), departures with IOM and with REAN/HRT support."""
+"""DT&V caseload outflow (counts and percentages), departures with IOM and with REAN/HRT support.
+
+The tables show their sheets as they are (see `as_sheet` in the catalog); this module holds
+the figures the text cites about them.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ from dataclasses import dataclass
 
 from report.inputs import labels as L
 from report.model.sources import Sources
-from report.model.tables import Heading, ModelTable, from_year_table, review_years
+from report.model.tables import review_years
 from report.model.trend import (
     Change,
     YearValue,
@@ -18,34 +22,6 @@ from report.model.trend import (
     percent,
     totals,
 )
-
-# -- tables -------------------------------------------------------------------------------
-
-
-def outflow(sources: Sources, heading: Heading) -> ModelTable:
-    table = sources.year("uitstroom")
-    years = review_years(table, sources.edition)
-    return from_year_table(table, heading, years, total_column=True)
-
-
-def outflow_percentages(sources: Sources, heading: Heading) -> ModelTable:
-    table = sources.year("uitstroom_pct")
-    return from_year_table(table, heading, review_years(table, sources.edition))
-
-
-def iom(sources: Sources, heading: Heading) -> ModelTable:
-    table = sources.year("iom")
-    years = review_years(table, sources.edition)
-    return from_year_table(table, heading, years, total_column=True)
-
-
-def support(sources: Sources, heading: Heading) -> ModelTable:
-    table = sources.year("ondersteuning")
-    years = review_years(table, sources.edition)
-    return from_year_table(table, heading, years, total_column=True)
-
-
-# -- what the text cites ------------------------------------------------------------------
 
 
 @dataclass(frozen=True)

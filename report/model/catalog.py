@@ -13,8 +13,9 @@ To add a table, see CONTRIBUTING.md.
 from __future__ import annotations
 
 from report.inputs.contract import Unit
-from report.model import caseload, departures, figures, reconcile, return_measures, spending
+from report.model import departures, figures, reconcile, return_measures, spending
 from report.model.entries import (
+    Builder,
     CellKind,
     DataTable,
     FigureEntry,
@@ -25,9 +26,23 @@ from report.model.entries import (
 )
 from report.model.savings import savings_table
 from report.model.sources import Sources
-from report.model.tables import Heading, ModelTable
+from report.model.tables import Heading, ModelTable, from_year_table, review_years
 
 COUNT, EURO, PERCENT = Unit.COUNT, Unit.EURO, Unit.PERCENT
+
+
+def as_sheet(key: str, *, total_column: bool = False, all_years: bool = False) -> Builder:
+    """A builder that shows sheet `key` as it is: the contract's rows, every (sub)total computed.
+
+    The years are those of the review period (`all_years`: every year the sheet has).
+    """
+
+    def build(sources: Sources, heading: Heading) -> ModelTable:
+        table = sources.year(key)
+        years = table.years if all_years else review_years(table, sources.edition)
+        return from_year_table(table, heading, years, total_column=total_column)
+
+    return build
 
 
 def _savings(sources: Sources, heading: Heading) -> ModelTable:
@@ -52,7 +67,7 @@ TABLES: tuple[TableEntry, ...] = (
             "vertrek-type", "Vertrek van vreemdelingen naar type vertrek", COUNT, "Type vertrek"
         ),
         sheets=("vertrek_type",),
-        build=departures.by_type,
+        build=as_sheet("vertrek_type", total_column=True),
         section="sec-resultaten",
         printed_totals=True,
     ),
@@ -109,7 +124,7 @@ TABLES: tuple[TableEntry, ...] = (
     DataTable(
         Heading("uitstroom-dtv", "Uitstroom uit de caseload van de DT&V", COUNT, "Uitstroom"),
         sheets=("uitstroom",),
-        build=caseload.outflow,
+        build=as_sheet("uitstroom", total_column=True),
         section="sec-resultaten",
         printed_totals=True,
     ),
@@ -122,7 +137,7 @@ TABLES: tuple[TableEntry, ...] = (
             ("De regels Aanvraag bij IOM ingetrokken en Afgewezen tellen niet mee in het totaal.",),
         ),
         sheets=("iom",),
-        build=caseload.iom,
+        build=as_sheet("iom", total_column=True),
         section="sec-resultaten",
         printed_totals=True,
         partner=Partner(
@@ -134,7 +149,7 @@ TABLES: tuple[TableEntry, ...] = (
     DataTable(
         Heading("vris", "Vreemdelingen in de strafrechtketen (VRIS) en hun vertrek", COUNT),
         sheets=("vris",),
-        build=return_measures.vris,
+        build=as_sheet("vris"),
         section="sec-resultaten",
     ),
     DataTable(
@@ -145,7 +160,7 @@ TABLES: tuple[TableEntry, ...] = (
             "Begrotingsregel",
         ),
         sheets=("programma",),
-        build=spending.programme,
+        build=as_sheet("programma"),
         section="sec-uitgaven",
         printed_totals=True,
     ),
@@ -163,7 +178,7 @@ TABLES: tuple[TableEntry, ...] = (
             "Uitgaven binnen de opdracht",
         ),
         sheets=("opdracht",),
-        build=spending.assignment,
+        build=as_sheet("opdracht", all_years=True),
         section="sec-uitgaven",
         printed_totals=True,
         partner=Partner(
@@ -175,7 +190,7 @@ TABLES: tuple[TableEntry, ...] = (
     DataTable(
         Heading("uitgaven-apparaat", "Apparaatsuitgaven van de DT&V", EURO, "Uitgaven"),
         sheets=("apparaat",),
-        build=spending.apparatus,
+        build=as_sheet("apparaat"),
         section="sec-uitgaven",
         printed_totals=True,
     ),
@@ -188,7 +203,7 @@ TABLES: tuple[TableEntry, ...] = (
             ("De regels zijn afzonderlijke tellingen en worden niet bij elkaar opgeteld.",),
         ),
         sheets=("ondersteuning",),
-        build=caseload.support,
+        build=as_sheet("ondersteuning", total_column=True),
         section="sec-zelfstandig-ondersteuning",
         printed_totals=True,
     ),
@@ -216,7 +231,7 @@ TABLES: tuple[TableEntry, ...] = (
             ),
         ),
         sheets=("uitstroom_pct",),
-        build=caseload.outflow_percentages,
+        build=as_sheet("uitstroom_pct"),
         section="",
         partner=Partner(
             ("uitstroom",),

@@ -54,12 +54,6 @@ SAFE_GROUP_LABELS = {
 # -- tables -------------------------------------------------------------------------------
 
 
-def by_type(sources: Sources, heading: Heading) -> ModelTable:
-    table = sources.year("vertrek_type")
-    years = review_years(table, sources.edition)
-    return from_year_table(table, heading, years, total_column=True)
-
-
 def type_shares(sources: Sources, heading: Heading) -> ModelTable:
     """Each type's share per year and over the period, next to the budget's prognosis."""
     table, edition = sources.year("vertrek_type"), sources.edition

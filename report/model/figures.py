@@ -96,8 +96,8 @@ def safe_countries(computed: Computed) -> FigureData | None:
     if safe is None:
         return None
     series = (
-        Series("Veilige landen", dict(safe.totals_safe)),
-        Series("Overige landen", dict(safe.totals_other)),
+        Series(L.SAFE, dict(safe.totals_safe)),
+        Series(L.OTHER, dict(safe.totals_other)),
     )
     peak = safe.highest_safe
     alt = (

@@ -77,11 +77,6 @@ def gl_departures(sources: Sources, heading: Heading) -> ModelTable:
     return heading.table((L.GL_COUNT,), rows, (table.origin,), period=table.period)
 
 
-def vris(sources: Sources, heading: Heading) -> ModelTable:
-    table = sources.year("vris")
-    return from_year_table(table, heading, review_years(table, sources.edition))
-
-
 # -- what the text cites ------------------------------------------------------------------
 
 

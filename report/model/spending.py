@@ -41,28 +41,12 @@ DTV_TOTAL = "Totaal DT&V"
 # -- tables -------------------------------------------------------------------------------
 
 
-def programme(sources: Sources, heading: Heading) -> ModelTable:
-    table = sources.year("programma")
-    return from_year_table(table, heading, review_years(table, sources.edition))
-
-
-def apparatus(sources: Sources, heading: Heading) -> ModelTable:
-    table = sources.year("apparaat")
-    return from_year_table(table, heading, review_years(table, sources.edition))
-
-
 def receipts(sources: Sources, heading: Heading) -> ModelTable:
     table = sources.year("ontvangsten")
     years = review_years(table, sources.edition)
     return from_year_table(
         table, heading, years, total_column=True, total_label="Totaal ontvangsten"
     )
-
-
-def assignment(sources: Sources, heading: Heading) -> ModelTable:
-    """The breakdown of the line "opdracht vreemdelingenvertrek", for the years supplied."""
-    table = sources.year("opdracht")
-    return from_year_table(table, heading, table.years)
 
 
 def outlook_years(programma: YearTable, apparaat: YearTable, edition: Edition) -> tuple[int, ...]:

@@ -20,8 +20,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from report import numbers
-from report.model import Model
-from report.model.catalog import FIGURES, TABLES, figure_entry, table_entry
+from report.model import Model, catalog
 from report.model.entries import DataTable, FigureEntry, TableEntry
 from report.numbers import date_text
 from report.present.derivation import derivation_text
@@ -104,6 +103,8 @@ def render(model: Model, build_dir: Path) -> Rendered:
         entry = _table(key)
         emitted.append(f"tbl-{key}")
         if isinstance(entry, DataTable):
+            if key not in model.tables:
+                raise RenderError(f"tabel {key!r} is er niet; plaats hem binnen has({key!r})")
             return table_block(model.tables[key]).markdown()
         items = content(entry.content) if entry.content else provenance_items(model.tables.values())
         return text_block(entry, items).markdown()
@@ -111,6 +112,10 @@ def render(model: Model, build_dir: Path) -> Rendered:
     def figure(key: str) -> Markdown:
         _figure(key)
         emitted.append(f"fig-{key}")
+        if key not in figures:
+            raise RenderError(
+                f"figuur {key!r} is er niet; plaats hem binnen de has() van zijn tabel"
+            )
         return figures[key].markdown()
 
     context = {
@@ -129,8 +134,10 @@ def render(model: Model, build_dir: Path) -> Rendered:
     text = _front_matter(model) + "\n".join(parts)
     check_references(text)
     numbering = Numbering(
-        tables=_numbered(text, "tbl", emitted, TABLES, lambda key: _table_caption(model, key)),
-        figures=_numbered(text, "fig", emitted, FIGURES, lambda key: model.figures[key].caption),
+        tables=_numbered(text, "tbl", emitted, catalog.TABLES, lambda k: _table_caption(model, k)),
+        figures=_numbered(
+            text, "fig", emitted, catalog.FIGURES, lambda k: model.figures[k].caption
+        ),
     )
     target = build_dir / DOCUMENT
     target.write_text(text, encoding="utf-8")
@@ -145,14 +152,14 @@ def render_document(model: Model, build_dir: Path) -> Path:
 
 def _table(key: str) -> TableEntry:
     try:
-        return table_entry(key)
+        return catalog.table_entry(key)
     except KeyError:
         raise RenderError(f"tabel {key!r} staat niet in de catalogus") from None
 
 
 def _figure(key: str) -> FigureEntry:
     try:
-        return figure_entry(key)
+        return catalog.figure_entry(key)
     except KeyError:
         raise RenderError(f"figuur {key!r} staat niet in de catalogus") from None
 
