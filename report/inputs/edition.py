@@ -9,17 +9,13 @@ from pathlib import Path
 
 import yaml
 
+from report.inputs.labels import DEPARTURE_TYPES
 from report.problems import InputError, Problem
 
 BASES = {
     "programma": "programma-uitgaven artikel 37.3",
     "programma+apparaat": "programma-uitgaven artikel 37.3 en apparaatsuitgaven DT&V",
 }
-DEPARTURE_TYPES = (
-    "Zelfstandig vertrek",
-    "Gedwongen vertrek",
-    "Zelfstandig vertrek zonder toezicht",
-)
 
 
 @dataclass(frozen=True)

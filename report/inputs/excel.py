@@ -218,10 +218,11 @@ def linked_files(path: Path) -> list[str]:
 
 def _why(exc: BaseException) -> str:
     """The Dutch reason behind openpyxl's (chained, English) exception."""
-    causes = []
-    while exc is not None and len(causes) < 10:
-        causes.append(exc)
-        exc = exc.__cause__ or exc.__context__
+    causes: list[BaseException] = []
+    cause: BaseException | None = exc
+    while cause is not None and len(causes) < 10:
+        causes.append(cause)
+        cause = cause.__cause__ or cause.__context__
     if any(isinstance(c, DefusedXmlException) for c in causes):
         return (
             "de werkmap bevat XML met eigen definities (DTD of entiteiten); Excel maakt die "

@@ -17,7 +17,7 @@ from report.inputs.contract import Column, RecordSheet, Role, Row, Sheet, YearSh
 from report.inputs.edition import Edition, load_edition
 from report.inputs.excel import WorkbookRefused, formulas, linked_files, open_workbook
 from report.inputs.tables import Origin, Record, RecordTable, Table, TableRow, YearTable
-from report.present.numbers import number
+from report.numbers import number
 from report.problems import InputError, Note, Problem
 
 META_ROWS = 30  # the header row must start within the first rows of a sheet

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
-import pandas as pd
+from report.inputs.contract import RecordSheet, Role, YearSheet, normalise
 
-from report.inputs.contract import RecordSheet, Role, YearSheet
+CellValue = str | int | Decimal | None  # a record cell as the reader parsed it (by column kind)
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class TableRow:
     values: dict[int, int | None]  # year -> value; None: empty cell explained in toelichting
     excel_row: int
     toelichting: str = ""
-    attributes: dict[str, object] = field(default_factory=dict)
+    attributes: dict[str, object] = field(default_factory=dict)  # raw cells, checked later
     printed_total: int | None = None  # the sheet's "Totaal" column, already checked
 
 
@@ -52,8 +53,6 @@ class YearTable:
         return f"{self.year_columns[year]}{row.excel_row}"
 
     def find(self, label: str, group: str = "") -> TableRow | None:
-        from report.inputs.contract import normalise
-
         for row in self.rows:
             if normalise(row.label) == normalise(label) and (
                 not group or normalise(row.group) == normalise(group)
@@ -61,23 +60,31 @@ class YearTable:
                 return row
         return None
 
-    def frame(self, roles: tuple[Role, ...] = (Role.COMPONENT, Role.INFO)) -> pd.DataFrame:
-        """Values as a DataFrame indexed by (group, label) with one column per year."""
-        chosen = [row for row in self.rows if row.role in roles]
-        index = pd.MultiIndex.from_tuples(
-            [(row.group, row.label) for row in chosen], names=["groep", "regel"]
-        )
-        data = [[row.values.get(year) for year in self.years] for row in chosen]
-        frame = pd.DataFrame(data, index=index, columns=list(self.years), dtype="Int64")
-        frame.columns.name = "jaar"
-        return frame
+    def line(self, label: str, group: str = "") -> TableRow:
+        """A row the contract requires (the reader has checked that it is there)."""
+        row = self.find(label, group)
+        if row is None:
+            raise KeyError(f"{self.origin.sheet}: geen regel {label!r}")
+        return row
 
 
 @dataclass(frozen=True)
 class Record:
-    values: dict[str, object]  # column header -> value
-    phase: dict[int, float | None]  # year columns (phase-in), if the sheet has them
+    values: dict[str, CellValue]  # column header -> value, typed by the column's kind
+    phase: dict[int, Decimal | None]  # year columns (phase-in), if the sheet has them
     excel_row: int
+
+    def text(self, column: str) -> str:
+        """A text column ('' when empty)."""
+        value = self.values.get(column)
+        return "" if value is None else str(value)
+
+    def whole(self, column: str) -> int | None:
+        """An int column (the reader has parsed it as a whole number)."""
+        value = self.values.get(column)
+        if value is None or isinstance(value, int):
+            return value
+        raise TypeError(f"kolom {column!r} in rij {self.excel_row} is geen geheel getal")
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 
 from report.inputs.contract import (
-    EURO,
     RULE_AMOUNT,
     RULE_FIXED,
     RULE_FTE,
@@ -27,11 +25,10 @@ from report.inputs.contract import (
 )
 from report.inputs.edition import BASES, Edition
 from report.inputs.tables import Origin, Record, RecordTable, TableRow, YearTable
-from report.model.overrides import AppliedOverride, Override, OverrideError, parse_override
+from report.model.budget import APPARATUS, PROGRAMME, total_in
+from report.model.overrides import AppliedOverride, Override, OverrideError
 from report.model.shares import share
-from report.model.spending import APPARATUS, PROGRAMME, total_in
-from report.model.tables import ModelRow, ModelTable
-from report.present.numbers import exact, number, whole
+from report.numbers import exact, number, whole
 from report.problems import InputError, Note, Problem
 
 # The parameters each rule needs (columns of the Besparingsmaatregelen sheet)
@@ -116,10 +113,6 @@ class Scenario:
     @property
     def final_total(self) -> int:
         return self.totals[self.final_year]
-
-    @property
-    def structural_total(self) -> Decimal:
-        return sum((m.structural for m in self.measures), Decimal(0))
 
 
 @dataclass(frozen=True)
@@ -515,61 +508,3 @@ class _Checker:
 
     def _source(self, record: Record, column: str) -> str:
         return f"{self.table.origin.file} › {self.table.origin.sheet} › {self.table.cell(record, column)}"
-
-
-def savings_table(scenario: Scenario) -> ModelTable:
-    """The overview of the measures by year, with total, target, difference and coverage."""
-    years = scenario.years
-    final = years.index(scenario.final_year)
-
-    def only_final(value: int) -> tuple:
-        return tuple(value if i == final else None for i in range(len(years)))
-
-    rows = [ModelRow(m.label, tuple(m.amounts[y] for y in years)) for m in scenario.measures]
-    rows.append(ModelRow("Totaal besparing", tuple(scenario.totals[y] for y in years), "total"))
-    rows += [
-        ModelRow(
-            f"Taakstelling ({scenario.percentage}% van {number(scenario.base)}, "
-            f"basis {scenario.reference_year})",
-            only_final(scenario.target),
-            "info",
-        ),
-        ModelRow("Verschil (totaal min taakstelling)", only_final(scenario.difference), "info"),
-        ModelRow(
-            "Dekking van de taakstelling", only_final(whole(scenario.coverage)), "info", unit="%"
-        ),
-    ]
-    return ModelTable(
-        key="besparing",
-        title=f"Besparingsmaatregelen in de {scenario.percentage}%-variant "
-        f"({years[0]}–{years[-1]})",
-        unit=EURO,
-        stub="Maatregel",
-        columns=tuple(str(y) for y in years),
-        rows=tuple(rows),
-        sources=scenario.sources,
-        notes=(
-            scenario.rounding_rule,
-            "Een positief verschil betekent dat de maatregelen meer opleveren dan de taakstelling.",
-        ),
-    )
-
-
-def run_scenario(data_dir: Path, overrides: list[str]) -> str:
-    """`python build.py scenario`: read the inputs, compute the variant, return the terminal text.
-
-    The one function of the model that touches files; the command line calls it.
-    """
-    from report.inputs.read import read_inputs
-    from report.present.scenario_text import scenario_text
-
-    parsed = [parse_override(text) for text in overrides]
-    inputs = read_inputs(data_dir)
-    scenario = build_scenario(
-        inputs.edition,
-        inputs.get("programma"),
-        inputs.get("apparaat"),
-        inputs.get("maatregelen"),
-        parsed,
-    )
-    return scenario_text(scenario)

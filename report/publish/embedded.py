@@ -25,8 +25,8 @@ import typst
 
 from report.publish.errors import PublishError
 from report.publish.frontmatter import FrontMatter
+from report.resources import PUBLISH as TEMPLATES
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "publish"
 FONTS = TEMPLATES / "fonts"
 FILTERS = Path(__file__).resolve().parent / "filters"
 # Order matters: capitals first, then numbering (which needs the tables and figures as
