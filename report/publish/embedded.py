@@ -124,7 +124,12 @@ def _start_pandoc(document: Path, fmt: str, output: Path, front: FrontMatter) ->
     )
 
 
-def _unknown_references(document: Path, labels: list[str]) -> PublishError:
+def unknown_reference_error(document: Path, message: str) -> PublishError | None:
+    """The Dutch error for crossref.lua's "onbekende verwijzing", if `message` reports one."""
+    found = _UNKNOWN_REFERENCE.search(message)
+    if not found:
+        return None
+    labels = found.group(1).strip().split(", ")
     if len(labels) == 1:
         message = (
             f"{document.name} verwijst naar {labels[0]}, maar er is geen tabel, figuur of "
@@ -154,9 +159,9 @@ def _finish(document: Path, fmt: str, run: subprocess.Popen) -> bytes:
         ) from None
     if run.returncode != 0:
         message = stderr.decode("utf-8", "replace").strip()
-        unknown = _UNKNOWN_REFERENCE.search(message)
+        unknown = unknown_reference_error(document, message)
         if unknown:
-            raise _unknown_references(document, unknown.group(1).strip().split(", "))
+            raise unknown
         raise PublishError(f"pandoc kon {FORMAT_NAMES[fmt]} niet maken:\n{message}")
     return stdout
 
