@@ -55,10 +55,6 @@ _LINKED_SOURCE = re.compile(r'<img[^>]*\ssrc="(?!data:)([^"]+)"')
 _FILTER_PROBLEM = re.compile(r"(ERROR|WARNING) \(")  # Quarto's log of a Lua filter
 
 
-def available() -> bool:
-    return shutil.which("quarto") is not None
-
-
 def project_settings(formats: Sequence[str], front: FrontMatter) -> dict:
     """_quarto.yml for these formats: the house settings, the shared filters, the edition date."""
     settings = yaml.safe_load((TEMPLATES / "_quarto.yml").read_text(encoding="utf-8"))
