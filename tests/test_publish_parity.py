@@ -12,15 +12,14 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
-import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
-import docx
 import pdfplumber
 import pypdf
 import pytest
 from test_publish_accessibility import WIDTHS, _axe, _chromium, _run_axe
+from word_support import paragraphs, part, sections
 
 from tests.conftest import DATA, run_build
 
@@ -217,13 +216,11 @@ def test_quarto_html_has_no_wcag_a_or_aa_violations(builds, tmp_path, layout):
 
 
 def _word(path: Path) -> dict:
-    document = docx.Document(str(path))
-    with zipfile.ZipFile(path) as archive:
-        body = archive.read("word/document.xml").decode("utf-8")
+    body = part(path, "word/document.xml")
     return {
         "tables": body.count("<w:tbl>"),
-        "paragraphs": [(p.style.name, p.text) for p in document.paragraphs],
-        "sections": [(s.orientation, s.page_width, s.page_height) for s in document.sections],
+        "paragraphs": paragraphs(path),
+        "sections": sections(path),
         "images": re.findall(r'<wp:docPr [^>]*descr="([^"]*)"', body),
     }
 

@@ -7,9 +7,10 @@ the house style of the PDF where Word can follow it: A4, Arial (Source Sans Pro,
 embeds, is not on a reviewer's machine; Arial is, and LibreOffice substitutes the
 metric-compatible Liberation Sans), the dark-blue accent for headings and captions, captions
 above tables, small grey "Bron:" notes, tables with a coloured header row and thin rules, and
-a page number in the footer. The output is byte-identical on every run (fixed zip dates), so
-the committed file can be checked against this script (tests/test_publish_docx.py).
+a page number in the footer. The output is byte-identical on every run (fixed zip dates).
+tests/test_publish_docx.py checks the committed file's page set-up and styles.
 
+    pip install -e ".[tools]"   # python-docx, kept out of the dev install (it brings lxml)
     python tools/make_reference_docx.py [OUTPUT]
 """
 
