@@ -195,7 +195,8 @@ def _template(args: argparse.Namespace) -> int:
 
 
 def _scenario(args: argparse.Namespace) -> int:
-    from report.model.scenario import OverrideError, run_scenario
+    from report.model.overrides import OverrideError
+    from report.pipeline import run_scenario
 
     try:
         print(run_scenario(args.data, args.overrides))

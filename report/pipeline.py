@@ -15,6 +15,7 @@ from pathlib import Path
 
 from report.inputs.read import Inputs, read_inputs
 from report.problems import Note
+from report.resources import PUBLISH
 
 
 @dataclass(frozen=True)
@@ -41,17 +42,18 @@ def build(
 ) -> BuildResult:
     from report.model import build_model
     from report.present.workbook import write_tables_workbook
-    from report.render.document import render_document
+    from report.render.document import render
 
     inputs: Inputs = stages.run("Werkmappen inlezen en controleren", lambda: read_inputs(data_dir))
     model = stages.run(
         "Tabellen, indicatoren en -20%-variant berekenen", lambda: build_model(inputs)
     )
-    document = stages.run("Document en figuren opmaken", lambda: render_document(model, build_dir))
+    rendered = stages.run("Document en figuren opmaken", lambda: render(model, build_dir))
+    document = rendered.document
     extras = {}
     if "xlsx" in formats:
         workbook = build_dir / "tabellen.xlsx"
-        write_tables_workbook(model, workbook)
+        write_tables_workbook(model, workbook, rendered.numbering)
         extras["tabellen.xlsx"] = workbook
     documents = [f for f in formats if f != "xlsx"]
     digest = _digest(document, extras, formats, engine)
@@ -86,11 +88,7 @@ def _digest(document: Path, extras: dict[str, Path], formats, engine: str) -> st
 
 def _engine_version() -> str:
     """Publishing templates and filters count too: a change to them must republish."""
-    root = Path(__file__).resolve().parents[1]
-    files = [
-        *(root / "report" / "publish").rglob("*"),
-        *(root / "templates" / "publish").rglob("*"),
-    ]
+    files = [*(Path(__file__).resolve().parent / "publish").rglob("*"), *PUBLISH.rglob("*")]
     digest = hashlib.sha256()
     for path in sorted(p for p in files if p.is_file() and "__pycache__" not in p.parts):
         digest.update(path.read_bytes())
@@ -104,3 +102,23 @@ def _unchanged(stamp: Path, digest: str, output_dir: Path, expected: list[Path])
         return False
     same_place = previous.get("output") == str(output_dir.resolve())
     return previous.get("digest") == digest and same_place and all(p.exists() for p in expected)
+
+
+def run_scenario(data_dir: Path, overrides: Sequence[str]) -> str:
+    """`python build.py scenario`: read the inputs, compute the variant, return the terminal text."""
+    from report.model.overrides import parse_override
+    from report.model.scenario import build_scenario
+    from report.model.sources import Sources
+    from report.present.scenario_text import scenario_text
+
+    parsed = [parse_override(text) for text in overrides]
+    inputs = read_inputs(data_dir)
+    sources = Sources(inputs.edition, inputs.tables)
+    scenario = build_scenario(
+        inputs.edition,
+        sources.year("programma"),
+        sources.year("apparaat"),
+        sources.records("maatregelen"),
+        parsed,
+    )
+    return scenario_text(scenario)

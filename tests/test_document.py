@@ -13,6 +13,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+import yaml
 from pypdf import PdfReader
 
 from report.inputs.read import read_inputs
@@ -188,11 +189,25 @@ def test_hostile_text_is_literal_in_pdf_and_html(tmp_path):
 
 def test_wide_tables_are_split_never_cut_off(tmp_path):
     """25 years of statistics: year tables continue in parts that fit an A4 page upright."""
-    from report.bench import scaled_data
     from report.present.tables import MAX_COLUMNS
+    from tools.bench import scaled_data
 
     data = scaled_data(DATA, tmp_path / "data")
     text = render(data, tmp_path / "build")
     assert "*Vervolg van @tbl-vertrek-type*" in text
     widest = max(line.count("|") - 1 for line in text.splitlines() if line.startswith("|"))
     assert widest <= MAX_COLUMNS + 1  # the label column plus at most MAX_COLUMNS values
+
+
+def test_an_edition_without_a_prognosis_leaves_the_comparison_out(tmp_path):
+    """prognose_vertrek is empty: no sentence, column or line compares with a prognosis."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    settings = yaml.safe_load((data / "editie.yml").read_text(encoding="utf-8"))
+    settings["prognose_vertrek"] = {}
+    (data / "editie.yml").write_text(yaml.safe_dump(settings, allow_unicode=True), "utf-8")
+    text = render(data, tmp_path / "build")
+    start = text.index("{#fig-vertrek-aandeel")
+    section = text[start : text.index("{#tbl-vertrek-aandeel}")]
+    assert "prognose" not in section.split("fig-alt=")[1]
+    assert "Prognose begroting" not in section

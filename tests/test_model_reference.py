@@ -15,7 +15,7 @@ import pytest
 from report.inputs.read import read_inputs
 from report.model import build_model
 from report.model.return_measures import DETENTION_SHARE
-from report.present.numbers import whole
+from report.numbers import whole
 from tests.conftest import DATA, REFERENCE
 
 

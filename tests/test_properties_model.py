@@ -21,7 +21,7 @@ from report.inputs.edition import load_edition
 from report.inputs.read import read_inputs
 from report.inputs.template import SheetValues, write_workbook
 from report.model import build_model
-from report.present.numbers import round_half_up
+from report.numbers import round_half_up
 from report.render.document import render_document
 from tests.conftest import DATA
 

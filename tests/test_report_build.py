@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import subprocess
@@ -75,6 +76,36 @@ def test_tables_workbook_has_a_sheet_per_model_table(report):
     model = build_model(read_inputs(DATA))
     book = openpyxl.load_workbook(report / "output" / "tabellen.xlsx")
     assert len(book.sheetnames) == len(model.tables)
+
+
+def captions(page: str) -> dict[int, str]:
+    """'Tabel N: caption' of every table in the HTML, by number (caption text without tags)."""
+    found = {}
+    for caption in re.findall(r"<caption>(.*?)</caption>", page, re.DOTALL):
+        text = " ".join(html.unescape(re.sub(r"<[^>]+>", "", caption)).split())
+        number, title = re.fullmatch(r"Tabel\W(\d+): (.*)", text).groups()
+        found[int(number)] = title
+    return found
+
+
+def test_every_sheet_of_the_tables_workbook_has_the_number_of_its_table(report):
+    """Sheet "Tabel N" is the report's Tabel N, in the HTML and in the PDF (issue 11)."""
+    page = (report / "output" / "rapport.html").read_text(encoding="utf-8")
+    in_html = captions(page)
+    pdf = " ".join(
+        " ".join((p.extract_text() or "").split())
+        for p in PdfReader(report / "output" / "rapport.pdf").pages
+    ).replace("\u00a0", " ")
+    book = openpyxl.load_workbook(report / "output" / "tabellen.xlsx")
+    numbers = []
+    for name in book.sheetnames:
+        number, title = re.fullmatch(r"Tabel (\d+)\. (.*)", book[name]["A1"].value).groups()
+        assert name.startswith(f"Tabel {number} ")
+        assert in_html[int(number)].startswith(title + " ("), (name, in_html[int(number)])
+        assert f"Tabel {number}: {title[:40]}" in pdf, name
+        numbers.append(int(number))
+    assert numbers == sorted(numbers)  # in the report's order
+    assert len(numbers) < len(in_html)  # tables of words (Tabel 1, …) have no sheet
 
 
 def test_two_builds_are_byte_identical(report, tmp_path):

@@ -29,7 +29,7 @@ from report.inputs.edition import load_edition
 from report.inputs.glyphs import unprintable
 from report.inputs.read import read_inputs
 from report.inputs.template import HEADER_ROW, SheetValues, write_workbook
-from report.present.numbers import number
+from report.numbers import number
 from report.problems import InputError
 from tests.conftest import DATA
 

@@ -15,10 +15,12 @@ import pytest
 from report.inputs.contract import RULE_AMOUNT, RULE_FIXED, RULE_FTE, RULE_LINE
 from report.inputs.read import read_inputs
 from report.inputs.tables import Record
+from report.model.catalog import table_entry
 from report.model.overrides import OverrideError, parse_override
-from report.model.scenario import build_scenario, savings_table
-from report.present.numbers import euro, exact, signed
-from report.present.scenario_text import derivation_text
+from report.model.savings import savings_table
+from report.model.scenario import build_scenario
+from report.numbers import euro, exact, signed
+from report.present.derivation import derivation_text
 from report.problems import InputError
 from tests.conftest import DATA, REFERENCE
 
@@ -162,7 +164,7 @@ def test_totals_add_up_and_coverage(inputs):
     assert scenario.totals[2022] == expected_2022
     assert scenario.difference == expected_2022 - 16_167
     assert scenario.coverage == Decimal(expected_2022) * 100 / 16_167
-    table = savings_table(scenario)
+    table = savings_table(scenario, table_entry("besparing").heading)
     assert table.value("Totaal besparing", 2021) == scenario.totals[2021] != 6_000
     assert table.value("Verschil (totaal min taakstelling)", 2022) == scenario.difference
     assert table.value("Verschil (totaal min taakstelling)", 2021) is None

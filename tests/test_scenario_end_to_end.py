@@ -12,7 +12,8 @@ import pytest
 
 from report.inputs.read import read_inputs
 from report.model.overrides import OverrideError
-from report.model.scenario import build_scenario, run_scenario
+from report.model.scenario import build_scenario
+from report.pipeline import run_scenario
 from tests.conftest import DATA, ROOT
 
 

@@ -8,14 +8,23 @@ cannot drift apart.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import Enum, StrEnum
+
+from report.inputs import labels as L
 
 FINANCE = "financien"
 STATISTICS = "statistiek"
 
-EURO = "x € 1.000"
-COUNT = "aantal vreemdelingen"
-PERCENT = "%"
+
+class Unit(StrEnum):
+    """The unit of a sheet's figures, as its row 3 and the report's tables state it."""
+
+    EURO = "x € 1.000"
+    COUNT = "aantal vreemdelingen"
+    PERCENT = "%"
+
+
+EURO, COUNT, PERCENT = Unit.EURO, Unit.COUNT, Unit.PERCENT
 
 
 class Role(Enum):
@@ -34,10 +43,21 @@ class Row:
     group: str = ""
 
 
+class ColumnKind(StrEnum):
+    """What a record column or a nationality attribute holds, and so how the reader parses it."""
+
+    TEXT = "text"
+    INT = "int"
+    NUMBER = "number"
+    PERCENT = "percent"
+    CHOICE = "choice"
+    YESNO = "yesno"
+
+
 @dataclass(frozen=True)
 class Column:
     header: str
-    kind: str  # "text", "int", "number", "percent", "choice", "yesno"
+    kind: ColumnKind
     required: bool = True
     choices: tuple[str, ...] = ()
     help: str = ""
@@ -51,7 +71,7 @@ class YearSheet:
     workbook: str
     sheet: str
     title: str
-    unit: str
+    unit: Unit
     required: bool
     rows: tuple[Row, ...]
     first_year: int | None = None  # default years the template writes (None: edition period)
@@ -89,7 +109,7 @@ class RecordSheet:
     workbook: str
     sheet: str
     title: str
-    unit: str
+    unit: Unit
     required: bool
     columns: tuple[Column, ...]
     year_columns: bool = False  # phase-in columns headed by years follow the named columns
@@ -109,11 +129,17 @@ def _rows(*labels: str, group: str = "", role: Role = Role.COMPONENT) -> tuple[R
     return tuple(Row(label, role, group) for label in labels)
 
 
-RULE_LINE = "percentage van begrotingsregel"
-RULE_AMOUNT = "percentage van bedrag"
-RULE_FTE = "fte maal kosten per fte"
-RULE_FIXED = "vast bedrag"
-RULES = (RULE_LINE, RULE_AMOUNT, RULE_FTE, RULE_FIXED)
+class Rule(StrEnum):
+    """How a savings measure's structural amount is computed (column Rekenregel)."""
+
+    LINE = "percentage van begrotingsregel"
+    AMOUNT = "percentage van bedrag"
+    FTE = "fte maal kosten per fte"
+    FIXED = "vast bedrag"
+
+
+RULE_LINE, RULE_AMOUNT, RULE_FTE, RULE_FIXED = Rule.LINE, Rule.AMOUNT, Rule.FTE, Rule.FIXED
+RULES = tuple(Rule)
 
 SHEETS: tuple[Sheet, ...] = (
     # ---- finance workbook -------------------------------------------------------------
@@ -125,8 +151,8 @@ SHEETS: tuple[Sheet, ...] = (
         unit=EURO,
         required=True,
         rows=(
-            *_rows("Opdracht vreemdelingenvertrek", "REAN-regeling", "Overige subsidies", "DV&O"),
-            Row("Totaal programma-uitgaven", Role.TOTAL),
+            *_rows(L.ASSIGNMENT, "REAN-regeling", "Overige subsidies", "DV&O"),
+            Row(L.PROGRAMME_TOTAL, Role.TOTAL),
         ),
         extra_rows=True,
         gaps_allowed=True,
@@ -148,7 +174,7 @@ SHEETS: tuple[Sheet, ...] = (
                 "Externe inhuur van personeel",
                 "Materieel (ICT, huisvesting)",
             ),
-            Row("Totaal apparaatsuitgaven", Role.TOTAL),
+            Row(L.APPARATUS_TOTAL, Role.TOTAL),
         ),
         extra_rows=True,
         status_row=True,
@@ -161,7 +187,7 @@ SHEETS: tuple[Sheet, ...] = (
         unit=EURO,
         required=False,
         rows=_rows(
-            "Ontvangsten Europa voor Europese subsidies",
+            L.RECEIPTS_EUROPE,
             "Ontvangsten BZ voor SVT",
             "Ontvangsten gemeenten voor Barka",
         ),
@@ -180,8 +206,8 @@ SHEETS: tuple[Sheet, ...] = (
             *_rows(
                 "Kosten tolken en vertalers (algemeen)",
                 "Overige kosten uitzetting vreemdelingen",
-                "Reiskosten van escorteurs naar herkomstlanden",
-                "Reiskosten van vreemdelingen naar herkomstlanden",
+                L.ESCORT_TRAVEL,
+                L.RETURNEE_TRAVEL,
                 "Overige vergoedingen en tegemoetkomingen aan derden",
                 "Reis- en verblijfkosten buitenland medewerkers DT&V",
                 "Geneeskundige verzorging overige",
@@ -201,38 +227,57 @@ SHEETS: tuple[Sheet, ...] = (
         unit=EURO,
         required=True,
         columns=(
-            Column("Nr", "int", help="Volgnummer van de maatregel (1, 2, 3, ...)."),
-            Column("Maatregel", "text", help="Korte naam van de maatregel."),
+            Column("Nr", ColumnKind.INT, help="Volgnummer van de maatregel (1, 2, 3, ...)."),
+            Column("Maatregel", ColumnKind.TEXT, help="Korte naam van de maatregel."),
             Column(
                 "Rekenregel",
-                "choice",
+                ColumnKind.CHOICE,
                 choices=RULES,
                 help="Hoe het structurele bedrag wordt berekend.",
             ),
             Column(
                 "Percentage",
-                "percent",
+                ColumnKind.PERCENT,
                 required=False,
                 help="Besparing als percentage van de basis.",
             ),
             Column(
                 "Begrotingsregel",
-                "text",
+                ColumnKind.TEXT,
                 required=False,
                 help="Naam van een regel op Programma-uitgaven of Apparaatsuitgaven.",
             ),
             Column(
-                "Bedrag", "number", required=False, help="Basisbedrag of vast bedrag, x € 1.000."
+                "Bedrag",
+                ColumnKind.NUMBER,
+                required=False,
+                help="Basisbedrag of vast bedrag, x € 1.000.",
             ),
-            Column("Aantal fte", "number", required=False),
-            Column("Kosten per fte", "number", required=False, help="x € 1.000 per fte per jaar."),
-            Column("Toelichting basis", "text", required=False, help="Waar de basis vandaan komt."),
-            Column("Uitvoerder", "text", required=False),
+            Column("Aantal fte", ColumnKind.NUMBER, required=False),
             Column(
-                "Omschrijving", "text", required=False, help="Wat de maatregel inhoudt, in zinnen."
+                "Kosten per fte",
+                ColumnKind.NUMBER,
+                required=False,
+                help="x € 1.000 per fte per jaar.",
             ),
             Column(
-                "Gevolgen", "text", required=False, help="Gevolgen van de maatregel, in zinnen."
+                "Toelichting basis",
+                ColumnKind.TEXT,
+                required=False,
+                help="Waar de basis vandaan komt.",
+            ),
+            Column("Uitvoerder", ColumnKind.TEXT, required=False),
+            Column(
+                "Omschrijving",
+                ColumnKind.TEXT,
+                required=False,
+                help="Wat de maatregel inhoudt, in zinnen.",
+            ),
+            Column(
+                "Gevolgen",
+                ColumnKind.TEXT,
+                required=False,
+                help="Gevolgen van de maatregel, in zinnen.",
             ),
         ),
         year_columns=True,
@@ -247,12 +292,7 @@ SHEETS: tuple[Sheet, ...] = (
         title="Vertrek naar type vertrek",
         unit=COUNT,
         required=True,
-        rows=(
-            *_rows(
-                "Zelfstandig vertrek", "Gedwongen vertrek", "Zelfstandig vertrek zonder toezicht"
-            ),
-            Row("Totaal", Role.TOTAL),
-        ),
+        rows=(*_rows(*L.DEPARTURE_TYPES), Row(L.TOTAL, Role.TOTAL)),
         rounding=10,
     ),
     YearSheet(
@@ -264,20 +304,10 @@ SHEETS: tuple[Sheet, ...] = (
         required=False,
         grouped=True,
         rows=(
-            *_rows(
-                "Zelfstandig vertrek",
-                "Gedwongen vertrek",
-                "Zelfstandig vertrek zonder toezicht",
-                group="Veilige landen",
-            ),
-            Row("Totaal vertrek veilige landen", Role.SUBTOTAL, "Veilige landen"),
-            *_rows(
-                "Zelfstandig vertrek",
-                "Gedwongen vertrek",
-                "Zelfstandig vertrek zonder toezicht",
-                group="Overige landen",
-            ),
-            Row("Totaal vertrek overige landen", Role.SUBTOTAL, "Overige landen"),
+            *_rows(*L.DEPARTURE_TYPES, group=L.SAFE),
+            Row("Totaal vertrek veilige landen", Role.SUBTOTAL, L.SAFE),
+            *_rows(*L.DEPARTURE_TYPES, group=L.OTHER),
+            Row("Totaal vertrek overige landen", Role.SUBTOTAL, L.OTHER),
             Row("Totaal vertrek", Role.TOTAL),
         ),
         rounding=10,
@@ -294,11 +324,13 @@ SHEETS: tuple[Sheet, ...] = (
         rounding=10,
         attributes=(
             Column(
-                "Veilig land", "yesno", help="ja voor een veilig land van herkomst, anders nee."
+                L.SAFE_COUNTRY,
+                ColumnKind.YESNO,
+                help="ja voor een veilig land van herkomst, anders nee.",
             ),
             Column(
-                "Eerste asielaanvragen",
-                "int",
+                L.ASYLUM,
+                ColumnKind.INT,
                 required=False,
                 help="Aantal eerste asielaanvragen over de periode die in de kop van de bron staat.",
             ),
@@ -315,15 +347,11 @@ SHEETS: tuple[Sheet, ...] = (
         required=False,
         grouped=True,
         rows=(
-            *_rows(
-                "Zelfstandig vertrek uit Nederland",
-                "Gedwongen vertrek uit Nederland",
-                group="Aantoonbaar vertrek",
-            ),
+            *_rows(L.OUTFLOW_INDEPENDENT, L.OUTFLOW_FORCED, group="Aantoonbaar vertrek"),
             Row("Totaal aantoonbaar vertrek", Role.SUBTOTAL, "Aantoonbaar vertrek"),
-            *_rows("Overige uitstroom", "Vergunning verleend", group="Overige uitstroom"),
+            *_rows(L.OUTFLOW_OTHER, L.OUTFLOW_PERMIT, group="Overige uitstroom"),
             Row("Totaal overige uitstroom", Role.SUBTOTAL, "Overige uitstroom"),
-            *_rows("Zelfstandig vertrek zonder toezicht", group="Vertrek zonder toezicht"),
+            *_rows(L.OUTFLOW_UNSUPERVISED, group="Vertrek zonder toezicht"),
             Row("Totaal uitstroom uit caseload DT&V", Role.TOTAL),
         ),
         rounding=10,
@@ -335,12 +363,7 @@ SHEETS: tuple[Sheet, ...] = (
         title="Uitstroom uit de caseload van de DT&V in procenten",
         unit=PERCENT,
         required=False,
-        rows=_rows(
-            "Percentage MOB",
-            "Percentage gedwongen vertrek",
-            "Percentage aantoonbaar vertrek",
-            role=Role.INFO,
-        ),
+        rows=_rows(L.PERCENT_MOB, L.PERCENT_FORCED, L.PERCENT_DEMONSTRABLE, role=Role.INFO),
         hint="Aandeel van het aantoonbaar vertrek plus het vertrek zonder toezicht (MOB).",
     ),
     YearSheet(
@@ -359,7 +382,7 @@ SHEETS: tuple[Sheet, ...] = (
                 "Niet-asiel legaal",
             ),
             Row("Totaal", Role.TOTAL),
-            *_rows("Aanvraag bij IOM ingetrokken", "Afgewezen", role=Role.INFO),
+            *_rows("Aanvraag bij IOM ingetrokken", L.REJECTED, role=Role.INFO),
         ),
         rounding=10,
     ),
@@ -371,8 +394,8 @@ SHEETS: tuple[Sheet, ...] = (
         unit=COUNT,
         required=False,
         rows=_rows(
-            "Vertrokken met REAN",
-            "Vertrokken met HRT",
+            L.WITH_REAN,
+            L.WITH_HRT,
             "Vertrokken met in-natura herintegratieondersteuning",
             "Afgewezen",
             role=Role.INFO,
@@ -389,11 +412,11 @@ SHEETS: tuple[Sheet, ...] = (
         grouped=True,
         rows=(
             *_rows(
-                "In bewaring geplaatst",
-                "Aantoonbaar vertrek",
+                L.DETAINED,
+                L.DEPARTED,
                 "Waarvan Dublin-claim",
                 "Waarvan naar land van herkomst",
-                group="Vreemdelingenbewaring",
+                group=L.DETENTION,
                 role=Role.INFO,
             ),
             *_rows(
@@ -439,14 +462,14 @@ SHEETS: tuple[Sheet, ...] = (
         unit=COUNT,
         required=False,
         columns=(
-            Column("Type vertrek", "text"),
-            Column("Aantal", "int"),
-            Column("Land 1", "text", required=False),
-            Column("Aantal 1", "int", required=False),
-            Column("Land 2", "text", required=False),
-            Column("Aantal 2", "int", required=False),
-            Column("Land 3", "text", required=False),
-            Column("Aantal 3", "int", required=False),
+            Column(L.GL_TYPE, ColumnKind.TEXT),
+            Column(L.GL_COUNT, ColumnKind.INT),
+            Column(L.gl_country(1), ColumnKind.TEXT, required=False),
+            Column(L.gl_country_count(1), ColumnKind.INT, required=False),
+            Column(L.gl_country(2), ColumnKind.TEXT, required=False),
+            Column(L.gl_country_count(2), ColumnKind.INT, required=False),
+            Column(L.gl_country(3), ColumnKind.TEXT, required=False),
+            Column(L.gl_country_count(3), ColumnKind.INT, required=False),
         ),
         hint="Eén regel per type vertrek, met de drie meest voorkomende landen. Zet de periode "
         "in het veld Periode boven de tabel.",
@@ -459,7 +482,7 @@ SHEETS: tuple[Sheet, ...] = (
         title="Vreemdelingen in de strafrechtketen (VRIS)",
         unit=COUNT,
         required=False,
-        rows=_rows("In de strafrechtketen", "Aantoonbaar vertrokken", role=Role.INFO),
+        rows=_rows(L.IN_CHAIN, L.DEPARTED_FROM_CHAIN, role=Role.INFO),
         rounding=10,
     ),
 )

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import yaml
 
-from report.inputs.edition_schema import BASES, DEPARTURE_TYPES, FILE, validate
+from report.inputs.edition_schema import BASES, FILE, validate
 from report.inputs.safe_yaml import YamlRefused, load_yaml
 from report.problems import InputError, Problem
 
-__all__ = ["BASES", "DEPARTURE_TYPES", "FILE", "Edition", "Savings", "edition_yaml", "load_edition"]
+__all__ = ["BASES", "FILE", "Edition", "Savings", "edition_yaml", "load_edition"]
 
 MAX_BYTES = 64 * 1024  # a real editie.yml is about 2 kB
 

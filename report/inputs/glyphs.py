@@ -8,9 +8,8 @@ one is refused at its cell rather than failing in the PDF engine or vanishing fr
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
-FONTS = Path(__file__).resolve().parents[2] / "templates" / "publish" / "fonts"
+from report.resources import FONTS
 
 
 @functools.cache

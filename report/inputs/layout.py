@@ -78,7 +78,9 @@ def _field_text(cells: SheetCells, row: int) -> str:
 def _check_fields(cells: SheetCells, spec: Sheet, layout: Layout) -> None:
     unit = layout.meta.get("eenheid")
     if unit is not None and normalise(unit) != normalise(spec.unit):
-        cells.problem(layout.meta_cells["eenheid"], f"eenheid {unit!r}; verwacht {spec.unit!r}")
+        cells.problem(
+            layout.meta_cells["eenheid"], f"eenheid {unit!r}; verwacht {spec.unit.value!r}"
+        )
     if not layout.meta.get("bron"):
         cells.problem(
             layout.meta_cells.get("bron", ""),

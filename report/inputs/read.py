@@ -15,7 +15,7 @@ from report.inputs import contract
 from report.inputs.book import read_workbook
 from report.inputs.contract import Sheet
 from report.inputs.edition import Edition, load_edition
-from report.inputs.tables import RecordTable, Table, YearTable
+from report.inputs.tables import Table
 from report.problems import InputError, Note, Problem
 
 
@@ -28,20 +28,6 @@ class Inputs:
 
     def get(self, key: str) -> Table | None:
         return self.tables.get(key)
-
-    def year_table(self, key: str) -> YearTable:
-        """A required year sheet's table (the reader refuses inputs without it)."""
-        table = self.tables[key]
-        if not isinstance(table, YearTable):
-            raise TypeError(f"{key} is geen jaartabel")
-        return table
-
-    def record_table(self, key: str) -> RecordTable:
-        """A required record sheet's table."""
-        table = self.tables[key]
-        if not isinstance(table, RecordTable):
-            raise TypeError(f"{key} is geen lijst")
-        return table
 
 
 def read_inputs(data_dir: Path) -> Inputs:

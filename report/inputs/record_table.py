@@ -15,10 +15,10 @@ from report.inputs.cells import (
     read_text,
     year_of,
 )
-from report.inputs.contract import Column, RecordSheet, normalise
+from report.inputs.contract import Column, ColumnKind, RecordSheet, normalise
 from report.inputs.findings import SheetCells
 from report.inputs.layout import read_layout
-from report.inputs.tables import Record, RecordTable, RecordValue
+from report.inputs.tables import CellValue, Record, RecordTable
 
 
 def read_record_table(cells: SheetCells, spec: RecordSheet) -> RecordTable | None:
@@ -106,7 +106,7 @@ def _header(
     return columns, years
 
 
-def _value(cells: SheetCells, r: int, col: int, column: Column) -> RecordValue:
+def _value(cells: SheetCells, r: int, col: int, column: Column) -> CellValue:
     """One cell by its column's kind; a problem leaves it None."""
     raw = cells.value(r, col)
     coordinate = cells.coordinate(r, col)
@@ -114,7 +114,7 @@ def _value(cells: SheetCells, r: int, col: int, column: Column) -> RecordValue:
         if column.required and (r, col) not in cells.unreadable:
             cells.problem(coordinate, f"{column.header} ontbreekt")
         return None
-    if column.kind == "text":
+    if column.kind is ColumnKind.TEXT:
         text = read_text(raw)
         if text.problem:
             cells.problem(coordinate, text.problem)
@@ -122,14 +122,14 @@ def _value(cells: SheetCells, r: int, col: int, column: Column) -> RecordValue:
         if text.note:
             cells.note(coordinate, text.note)
         return text.value
-    if column.kind == "choice":
+    if column.kind is ColumnKind.CHOICE:
         choice, problem = parse_choice(raw, column.choices)
         if problem:
             cells.problem(coordinate, problem)
         return choice
-    if column.kind == "percent":
+    if column.kind is ColumnKind.PERCENT:
         parsed = parse_percent(raw, cells.number_format(r, col))
-    elif column.kind == "int":
+    elif column.kind is ColumnKind.INT:
         parsed = parse_whole(raw, column.header.lower())
     else:
         parsed = parse_number(raw, column.header.lower())
@@ -141,7 +141,7 @@ def _value(cells: SheetCells, r: int, col: int, column: Column) -> RecordValue:
     if parsed.value is not None and parsed.value < 0:
         cells.problem(coordinate, f"{column.header} mag niet negatief zijn")
         return None
-    if column.kind == "int" and parsed.value is not None:
+    if column.kind is ColumnKind.INT and parsed.value is not None:
         return int(parsed.value)
     return parsed.value
 

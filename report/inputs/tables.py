@@ -8,7 +8,7 @@ from decimal import Decimal
 from report.inputs.contract import RecordSheet, Role, YearSheet, normalise
 
 Attribute = bool | int | None  # a nationality's "Veilig land" (ja/nee) or a count
-RecordValue = str | int | Decimal | None  # one cell of a record sheet, by its column's kind
+CellValue = str | int | Decimal | None  # a record cell as the reader parsed it (by column kind)
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class TableRow:
     values: dict[int, int | None]  # year -> value; None: n.b. (not available), see toelichting
     excel_row: int
     toelichting: str = ""
-    attributes: dict[str, Attribute] = field(default_factory=dict)
+    attributes: dict[str, Attribute] = field(default_factory=dict)  # checked by the reader
     printed_total: int | None = None  # the sheet's "Totaal" column, already checked
 
 
@@ -61,12 +61,31 @@ class YearTable:
                 return row
         return None
 
+    def line(self, label: str, group: str = "") -> TableRow:
+        """A row the contract requires (the reader has checked that it is there)."""
+        row = self.find(label, group)
+        if row is None:
+            raise KeyError(f"{self.origin.sheet}: geen regel {label!r}")
+        return row
+
 
 @dataclass(frozen=True)
 class Record:
-    values: dict[str, RecordValue]  # column header -> value
+    values: dict[str, CellValue]  # column header -> value, typed by the column's kind
     phase: dict[int, Decimal | None]  # year columns (phase-in, %), if the sheet has them
     excel_row: int
+
+    def text(self, column: str) -> str:
+        """A text column ('' when empty)."""
+        value = self.values.get(column)
+        return "" if value is None else str(value)
+
+    def whole(self, column: str) -> int | None:
+        """An int column (the reader has parsed it as a whole number)."""
+        value = self.values.get(column)
+        if value is None or isinstance(value, int):
+            return value
+        raise TypeError(f"kolom {column!r} in rij {self.excel_row} is geen geheel getal")
 
 
 @dataclass(frozen=True)

@@ -20,19 +20,17 @@ import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Literal
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from report.inputs import contract
-from report.inputs.cells import NOT_AVAILABLE
-from report.inputs.contract import Column, RecordSheet, Role, Sheet, YearSheet
+from report.inputs.cell_rules import amount_rule, column_rule, phase_rule, status_rule
+from report.inputs.contract import RecordSheet, Role, Sheet, YearSheet
 from report.inputs.edition import Edition, edition_yaml
 from report.inputs.instructions import write_instructions
 
@@ -45,10 +43,9 @@ OPEN_LIST_ROWS = 60  # a sheet that is only a list (nationalities): room for eve
 OPEN_RECORDS = 10
 OPEN = Protection(locked=False)
 
-CellValue = str | int | float | Decimal | bool | dt.date | None
-RowValues = tuple[str, str, dict[int, CellValue], int | None, str, dict[str, CellValue]]
-_Kind = Literal["whole", "decimal", "list", "textLength", "custom"]
-_Operator = Literal["between", "lessThanOrEqual", "greaterThanOrEqual"]
+# what may be written into a cell
+WrittenValue = str | int | float | Decimal | bool | dt.date | None
+RowValues = tuple[str, str, dict[int, WrittenValue], int | None, str, dict[str, WrittenValue]]
 
 
 @dataclass
@@ -64,7 +61,7 @@ class SheetValues:
     rows: list[RowValues] = field(default_factory=list)
     with_total_column: bool = False
     # record sheets: one dict per record (column header -> value, year -> phase-in %)
-    records: list[dict[str | int, CellValue]] = field(default_factory=list)
+    records: list[dict[str | int, WrittenValue]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # extra lines on the instructions sheet
 
 
@@ -134,25 +131,6 @@ def _fixed_bytes(book: Workbook, moment: dt.datetime) -> bytes:
     return out.getvalue()
 
 
-def _validation(
-    kind: _Kind,
-    prompt: str,
-    error: str,
-    operator: _Operator | None = None,
-    formula1: str | None = None,
-    formula2: str | None = None,
-) -> DataValidation:
-    """Excel's own check of a cell, with the Dutch help it shows and the message it refuses with."""
-    rule = DataValidation(
-        type=kind, operator=operator, formula1=formula1, formula2=formula2, allow_blank=True
-    )
-    rule.showInputMessage = rule.showErrorMessage = True
-    rule.errorStyle = "stop"
-    rule.promptTitle, rule.prompt = "Invullen", prompt[:255]
-    rule.errorTitle, rule.error = "Deze waarde past hier niet", error[:255]
-    return rule
-
-
 def _open(cell: Cell | MergedCell) -> None:
     """An input cell: unlocked and shaded."""
     cell.protection = OPEN
@@ -179,36 +157,6 @@ def _protect(ws: Worksheet) -> None:
     ws.protection.sheet = True
     for action in ("insertRows", "deleteRows", "formatCells", "formatColumns", "formatRows"):
         setattr(ws.protection, action, False)
-
-
-def _amount_rule(spec: YearSheet, top_left: str) -> DataValidation:
-    """Amounts and counts whole and not negative (or n.b. where allowed); percentages 0–100."""
-    if spec.unit == contract.PERCENT:
-        return _validation(
-            "decimal",
-            "Een percentage van 0 tot 100: typ 63 voor 63%.",
-            "Typ een percentage van 0 tot 100 (63 voor 63%).",
-            operator="between",
-            formula1="0",
-            formula2="100",
-        )
-    what = "bedrag (x € 1.000)" if spec.unit == contract.EURO else "aantal"
-    if spec.gaps_allowed:
-        return _validation(
-            "custom",
-            f"Een heel {what}, 0 of groter. Bestaat het bedrag niet, typ dan {NOT_AVAILABLE} en "
-            "leg het uit in Toelichting.",
-            f"Typ een heel {what} (0 of groter) of {NOT_AVAILABLE}.",
-            formula1=f"OR(AND(ISNUMBER({top_left}),{top_left}>=0,{top_left}=INT({top_left})),"
-            f'{top_left}="{NOT_AVAILABLE}")',
-        )
-    return _validation(
-        "whole",
-        f"Een heel {what}, 0 of groter.",
-        f"Typ een heel {what}, 0 of groter.",
-        operator="greaterThanOrEqual",
-        formula1="0",
-    )
 
 
 def _year_sheet(
@@ -282,12 +230,7 @@ def _status_row(
 ) -> int:
     """Status per year: begroting is filled in for years not over on the peildatum."""
     ws.cell(row, 1, "Status").font = Font(italic=True)
-    status = _validation(
-        "list",
-        "realisatie of begroting",
-        "Kies realisatie of begroting.",
-        formula1='"realisatie,begroting"',
-    )
+    status = status_rule()
     ws.add_data_validation(status)
     for i, year in enumerate(years):
         if blank:
@@ -310,56 +253,14 @@ def _validate_year_cells(
     count: int,
 ) -> None:
     top_left = f"{get_column_letter(first_year_col)}{first}"
-    amounts = _amount_rule(spec, top_left)
+    amounts = amount_rule(spec, top_left)
     ws.add_data_validation(amounts)
     amounts.add(f"{top_left}:{get_column_letter(first_year_col + count - 1)}{last}")
     for i, attribute in enumerate(spec.attributes):
         letter = get_column_letter(label_col + 1 + i)
-        rule = _column_rule(attribute)
+        rule = column_rule(attribute)
         ws.add_data_validation(rule)
         rule.add(f"{letter}{first}:{letter}{last}")
-
-
-def _column_rule(column: Column) -> DataValidation:
-    """Excel's check for one named column, by its kind."""
-    help_text = column.help or column.header
-    if column.kind == "yesno":
-        return _validation("list", help_text, "Kies ja of nee.", formula1='"ja,nee"')
-    if column.kind == "choice":
-        return _validation(
-            "list",
-            help_text,
-            "Kies een van de waarden uit de lijst.",
-            formula1='"' + ",".join(column.choices) + '"',
-        )
-    if column.kind == "percent":
-        return _validation(
-            "decimal",
-            f"{help_text} Typ 30 voor 30%.",
-            "Typ een percentage van 0 tot 100 (30 voor 30%).",
-            operator="between",
-            formula1="0",
-            formula2="100",
-        )
-    if column.kind == "int":
-        return _validation(
-            "whole",
-            help_text,
-            "Typ een heel getal, 0 of groter.",
-            operator="greaterThanOrEqual",
-            formula1="0",
-        )
-    if column.kind == "number":
-        return _validation(
-            "decimal",
-            help_text,
-            "Typ een getal, 0 of groter.",
-            operator="greaterThanOrEqual",
-            formula1="0",
-        )
-    return _validation(
-        "textLength", help_text, "De tekst is te lang.", operator="lessThanOrEqual", formula1="2000"
-    )
 
 
 def _record_sheet(ws: Worksheet, spec: RecordSheet, edition: Edition, content: SheetValues) -> None:
@@ -374,19 +275,11 @@ def _record_sheet(ws: Worksheet, spec: RecordSheet, edition: Edition, content: S
     records = content.records or [{} for _ in range(OPEN_RECORDS)]
     last = HEADER_ROW + len(records)
     for col, column in enumerate(spec.columns, start=1):
-        rule = _column_rule(column)
+        rule = column_rule(column)
         ws.add_data_validation(rule)
         rule.add(f"{get_column_letter(col)}{HEADER_ROW + 1}:{get_column_letter(col)}{last}")
     if years:
-        phase = _validation(
-            "decimal",
-            "Fasering: het deel van het structurele bedrag dat dit jaar wordt bespaard, van 0 tot "
-            "100 (typ 25 voor 25%).",
-            "Typ een percentage van 0 tot 100 (25 voor 25%).",
-            operator="between",
-            formula1="0",
-            formula2="100",
-        )
+        phase = phase_rule()
         ws.add_data_validation(phase)
         first = len(spec.columns) + 1
         phase.add(

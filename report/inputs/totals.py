@@ -7,7 +7,7 @@ from openpyxl.utils import get_column_letter
 from report.inputs.contract import Role, YearSheet, normalise
 from report.inputs.findings import SheetCells
 from report.inputs.tables import TableRow
-from report.present.numbers import number
+from report.numbers import number
 
 
 def check_totals(

@@ -17,7 +17,7 @@ from report.inputs.cells import (
     plain,
     read_text,
 )
-from report.inputs.contract import Role, Row, YearSheet, normalise
+from report.inputs.contract import Column, ColumnKind, Role, Row, YearSheet, normalise
 from report.inputs.edition import Edition
 from report.inputs.findings import SheetCells
 from report.inputs.layout import read_layout
@@ -246,12 +246,10 @@ def _amount(
     return int(parsed.value)
 
 
-def _attribute(
-    cells: SheetCells, r: int, col: int, column: contract.Column, label: str
-) -> Attribute:
+def _attribute(cells: SheetCells, r: int, col: int, column: Column, label: str) -> Attribute:
     raw = cells.value(r, col)
     coordinate = cells.coordinate(r, col)
-    if column.kind == "yesno":
+    if column.kind is ColumnKind.YESNO:
         answer, problem = parse_yes_no(raw, f"{label}: {column.header}")
         if problem:
             cells.problem(coordinate, problem)

@@ -1,147 +1,123 @@
-"""Compute stage: every table, indicator and the -20% scenario the report shows.
+"""Compute stage: every table, indicator, figure and the -20% scenario the report shows.
 
-`build_model` is a pure function of the inputs: no file is read or written. Tables appear in
-the order of the report; a table whose sheet was not supplied is simply not in the model.
+`build_model` is a pure function of the inputs: no file is read or written. Tables and figures
+are built from the catalog, in its order; one whose sheets were not supplied is simply not in
+the model.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from report.inputs.edition import Edition
 from report.inputs.read import Inputs
-from report.inputs.tables import YearTable
-from report.model import caseload, departures, indicators, return_measures, spending
-from report.model.indicators import Indicators
+from report.model.catalog import DATA_TABLES, FIGURES
+from report.model.entries import DataTable, FigureEntry
+from report.model.figures import Chart, Computed
+from report.model.indicators import Indicators, build_indicators
+from report.model.nationalities import nationalities
 from report.model.overrides import Override, parse_override
-from report.model.reconcile import printed_total_note, reconcile, table_notes
-from report.model.scenario import Scenario, build_scenario, savings_table
+from report.model.reconcile import Reconciliation, difference_note, printed_total_note
+from report.model.savings import first_year_reached
+from report.model.scenario import Scenario, build_scenario
+from report.model.sources import Sources
 from report.model.tables import ModelRow, ModelTable
 from report.problems import InputError, Note, Problem
 
-__all__ = ["Model", "ModelRow", "ModelTable", "build_model"]
+__all__ = ["Model", "ModelFigure", "ModelRow", "ModelTable", "build_model"]
+
+
+@dataclass(frozen=True)
+class ModelFigure:
+    key: str  # cross-reference label without prefix: @fig-<key>
+    caption: str
+    alt: str
+    chart: Chart
 
 
 @dataclass(frozen=True)
 class Model:
     edition: Edition
-    tables: dict[str, ModelTable]  # in the order of the report
+    tables: dict[str, ModelTable]  # in the catalog's (the report's) order
+    figures: dict[str, ModelFigure]  # in the catalog's order
     indicators: Indicators
     scenario: Scenario
+    target_reached_in: int | None  # the first scenario year that meets the savings target
     notes: list[Note]  # the reader's notes, reconciliation notes and the scenario's notes
-    absent: tuple[str, ...]  # titles of optional tables that were not supplied
+    absent: tuple[str, ...]  # titles of optional sheets that were not supplied
 
 
-def build_model(inputs: Inputs, overrides: Sequence[str | Override] = ()) -> Model:
-    """All tables, indicators and the scenario; InputError lists every problem found."""
-    edition, get = inputs.edition, inputs.get
+def build_model(
+    inputs: Inputs,
+    overrides: Sequence[str | Override] = (),
+    tables: Sequence[DataTable] = DATA_TABLES,
+    figures: Sequence[FigureEntry] = FIGURES,
+) -> Model:
+    """All tables, indicators, figures and the scenario; InputError lists every problem found.
+
+    `tables` and `figures` default to the catalog; a test may pass an extended catalog.
+    """
+    edition = inputs.edition
     problems: list[Problem] = []
-    found = (
-        departures.nationalities(get("nationaliteiten"), edition) if get("nationaliteiten") else []
-    )
-    # (key, input sheet whose printed totals are checked, builder) in the report's order
-    plan: list[tuple[str, str, Callable[[], ModelTable | None]]] = [
-        ("vertrek-type", "vertrek_type", lambda: departures.by_type(get("vertrek_type"), edition)),
-        ("vertrek-aandeel", "", lambda: departures.type_shares(get("vertrek_type"), edition)),
-        (
-            "vertrek-veilig",
-            "vertrek_veilig",
-            _if(get("vertrek_veilig"), departures.safe_countries, edition),
-        ),
-        ("top-overig", "", _top(get("nationaliteiten"), edition, found, safe=False)),
-        ("top-veilig", "", _top(get("nationaliteiten"), edition, found, safe=True)),
-        ("uitstroom-dtv", "uitstroom", _if(get("uitstroom"), caseload.outflow, edition)),
-        ("vertrek-iom", "iom", _if(get("iom"), caseload.iom, edition)),
-        ("vris", "", _if(get("vris"), return_measures.vris, edition)),
-        ("uitgaven-programma", "programma", lambda: spending.programme(get("programma"), edition)),
-        ("ontvangsten", "", _if(get("ontvangsten"), spending.receipts, edition)),
-        ("opdracht", "opdracht", lambda: get("opdracht") and spending.assignment(get("opdracht"))),
-        ("uitgaven-apparaat", "apparaat", lambda: spending.apparatus(get("apparaat"), edition)),
-        (
-            "terugkeerondersteuning",
-            "ondersteuning",
-            _if(get("ondersteuning"), caseload.support, edition),
-        ),
-        (
-            "uitstroom-procenten",
-            "",
-            _if(get("uitstroom_pct"), caseload.outflow_percentages, edition),
-        ),
-        (
-            "terugkeermaatregelen",
-            "",
-            _if(get("maatregelen_vertrek"), return_measures.return_measures, edition),
-        ),
-        ("vertrek-gl", "", lambda: get("gl") and return_measures.gl_departures(get("gl"))),
-        ("uitgaven-dtv", "", lambda: spending.dtv(get("programma"), get("apparaat"), edition)),
-    ]
-    checks = reconcile(inputs.tables)
+    sources = Sources(edition, inputs.tables)
+    if sources.supplied(("nationaliteiten",)):
+        found = nationalities(sources.year("nationaliteiten"), edition)
+        sources = replace(sources, nationalities=tuple(found))
+    checks = Reconciliation()
+    for entry in tables:
+        partner = entry.partner
+        if partner and sources.supplied((*entry.sheets, *partner.sheets)):
+            partner.check(checks, entry.key, sources)
     problems += checks.problems
-    below = table_notes(checks)
-    tables: dict[str, ModelTable] = {}
-    for key, sheet, make in plan:
-        table = make()
-        if table is None:
-            continue
-        extra = [below.get(key, "")]
-        if sheet and isinstance(get(sheet), YearTable):
-            extra.append(printed_total_note(get(sheet)))
-        tables[key] = replace(table, notes=(*table.notes, *(n for n in extra if n)))
     parsed = [o if isinstance(o, Override) else parse_override(o) for o in overrides]
     scenario = None
     try:
         scenario = build_scenario(
-            edition, get("programma"), get("apparaat"), get("maatregelen"), parsed
+            edition,
+            sources.year("programma"),
+            sources.year("apparaat"),
+            sources.records("maatregelen"),
+            parsed,
         )
     except InputError as error:
         problems += error.problems
-    if problems:
+    if problems or scenario is None:
         raise InputError(problems, inputs.notes)
-    tables["besparing"] = savings_table(scenario)
+    sources = replace(sources, scenario=scenario)
+    built: dict[str, ModelTable] = {}
+    for entry in tables:
+        table = _build(entry, sources, checks) if sources.supplied(entry.sheets) else None
+        if table is not None:
+            built[entry.key] = table
+    indicators = build_indicators(sources)
+    computed = Computed(built, indicators, scenario)
+    drawn: dict[str, ModelFigure] = {}
+    for figure in figures:
+        data = figure.build(computed) if sources.supplied(figure.sheets) else None
+        if data is not None:
+            drawn[figure.key] = ModelFigure(figure.key, figure.caption, data.alt, data.chart)
     return Model(
         edition=edition,
-        tables=tables,
-        indicators=_indicators(inputs, found),
+        tables=built,
+        figures=drawn,
+        indicators=indicators,
         scenario=scenario,
+        target_reached_in=first_year_reached(scenario),
         notes=[*inputs.notes, *sorted(set(checks.notes)), *scenario.notes],
         absent=tuple(sheet.title for sheet in inputs.absent),
     )
 
 
-def _if(table, build, edition: Edition) -> Callable[[], ModelTable | None]:
-    return lambda: build(table, edition) if table is not None else None
-
-
-def _top(table, edition, found, safe: bool) -> Callable[[], ModelTable | None]:
-    return lambda: departures.top_table(table, edition, found, safe) if table is not None else None
-
-
-def _indicators(inputs: Inputs, found) -> Indicators:
-    edition, get = inputs.edition, inputs.get
-
-    def optional(key: str, build):
-        table = get(key)
-        return None if table is None else build(table, edition)
-
-    safe = optional("vertrek_veilig", indicators.safe_countries)
-    nationalities = None
-    if found:
-        top_safe = departures.ranked(found, True)[: departures.TOP]
-        top_other = departures.ranked(found, False)[: departures.TOP]
-        nationalities = indicators.nationalities(top_safe, top_other, safe)
-    return Indicators(
-        departures=indicators.departures(get("vertrek_type"), edition),
-        spending=indicators.spending(get("programma"), get("apparaat"), edition),
-        safe_countries=safe,
-        nationalities=nationalities,
-        caseload=optional("uitstroom", indicators.caseload),
-        outflow_percentages=optional("uitstroom_pct", indicators.outflow_percentages),
-        iom=optional("iom", indicators.iom),
-        support=optional("ondersteuning", indicators.support),
-        detention=optional("maatregelen_vertrek", indicators.detention),
-        gl=get("gl") and indicators.gl(get("gl")),
-        vris=optional("vris", indicators.vris),
-        receipts=optional("ontvangsten", indicators.receipts),
-        assignment=get("opdracht") and indicators.assignment(get("opdracht")),
-    )
+def _build(entry: DataTable, sources: Sources, checks: Reconciliation) -> ModelTable | None:
+    """The entry's table with the notes on rounding differences under it."""
+    table = entry.build(sources, entry.heading)
+    if table is None:
+        return None
+    notes = []
+    found = checks.differences.get(entry.key)
+    if found and entry.partner:
+        notes.append(difference_note(found, entry.partner.described, entry.partner.unit))
+    if entry.printed_totals:
+        notes.append(printed_total_note(sources.year(entry.sheets[0])))
+    return replace(table, notes=(*table.notes, *(n for n in notes if n)))

@@ -1,58 +1,129 @@
-"""DT&V caseload outflow (counts and percentages) and departures with IOM support."""
+"""DT&V caseload outflow (counts and percentages), departures with IOM and with REAN/HRT support.
+
+The tables show their sheets as they are (see `as_sheet` in the catalog); this module holds
+the figures the text cites about them.
+"""
 
 from __future__ import annotations
 
-from report.inputs.edition import Edition
-from report.inputs.tables import YearTable
-from report.model.tables import ModelTable, from_year_table, review_years
+from dataclasses import dataclass
+
+from report.inputs import labels as L
+from report.model.sources import Sources
+from report.model.tables import review_years
+from report.model.trend import (
+    Change,
+    YearValue,
+    change,
+    components,
+    highest,
+    lowest,
+    over,
+    percent,
+    totals,
+)
 
 
-def outflow(table: YearTable, edition: Edition) -> ModelTable:
-    return from_year_table(
-        table,
-        "uitstroom-dtv",
-        "Uitstroom uit de caseload van de DT&V",
-        review_years(table, edition),
-        total_column=True,
-        stub="Uitstroom",
+@dataclass(frozen=True)
+class Caseload:
+    totals: dict[int, int]
+    period_total: int
+    demonstrable: int  # aantoonbaar vertrek over the period
+    unsupervised: int  # zelfstandig vertrek zonder toezicht
+    permits: int  # vergunning verleend
+    other: int  # overige uitstroom
+    demonstrable_share: int  # % of the outflow
+    highest: YearValue
+
+
+@dataclass(frozen=True)
+class OutflowPercentages:
+    values: dict[str, dict[int, int | None]]  # row label -> year -> %
+    last_year: int
+    last: dict[str, int | None]
+
+
+@dataclass(frozen=True)
+class Iom:
+    totals: dict[int, int]
+    period_total: int
+    highest: YearValue
+    lowest: YearValue
+    change: Change  # first → last
+    from_peak: Change  # highest year → last year
+    rejected: dict[int, int]
+    rejected_highest: YearValue
+
+
+@dataclass(frozen=True)
+class Support:
+    period_totals: dict[str, int]  # row label -> total over the period
+    last_year: int
+    last: dict[str, int]
+
+    @property
+    def last_rean(self) -> int:
+        return self.last[L.WITH_REAN]
+
+    @property
+    def last_hrt(self) -> int:
+        return self.last[L.WITH_HRT]
+
+
+def caseload_figures(sources: Sources) -> Caseload:
+    table = sources.year("uitstroom")
+    years = review_years(table, sources.edition)
+    by_year = totals(components(table), years)
+
+    def over_period(*labels: str) -> int:
+        found = (table.find(label) for label in labels)
+        return sum(over(row, years) for row in found if row is not None)
+
+    demonstrable = over_period(L.OUTFLOW_INDEPENDENT, L.OUTFLOW_FORCED)
+    period_total = sum(by_year.values())
+    return Caseload(
+        totals=by_year,
+        period_total=period_total,
+        demonstrable=demonstrable,
+        unsupervised=over_period(L.OUTFLOW_UNSUPERVISED),
+        permits=over_period(L.OUTFLOW_PERMIT),
+        other=over_period(L.OUTFLOW_OTHER),
+        demonstrable_share=percent(demonstrable, period_total),
+        highest=highest(by_year),
     )
 
 
-def outflow_percentages(table: YearTable, edition: Edition) -> ModelTable:
-    return from_year_table(
-        table,
-        "uitstroom-procenten",
-        "Uitstroom uit de caseload van de DT&V in procenten",
-        review_years(table, edition),
-        stub="Uitstroom",
-        notes=(
-            "Percentages van het aantoonbaar vertrek plus het zelfstandig vertrek zonder "
-            "toezicht (MOB).",
-        ),
+def outflow_percentage_figures(sources: Sources) -> OutflowPercentages:
+    table = sources.year("uitstroom_pct")
+    years = review_years(table, sources.edition)
+    values = {r.label: {y: r.values.get(y) for y in years} for r in table.rows}
+    return OutflowPercentages(values, years[-1], {k: v[years[-1]] for k, v in values.items()})
+
+
+def iom_figures(sources: Sources) -> Iom:
+    table = sources.year("iom")
+    years = review_years(table, sources.edition)
+    by_year = totals(components(table), years)
+    rejected_row = table.find(L.REJECTED)
+    rejected = {y: rejected_row.values.get(y) or 0 for y in years} if rejected_row else {}
+    peak = highest(by_year)
+    return Iom(
+        totals=by_year,
+        period_total=sum(by_year.values()),
+        highest=peak,
+        lowest=lowest(by_year),
+        change=change(by_year, years[0], years[-1]),
+        from_peak=change(by_year, peak.year, years[-1]),
+        rejected=rejected,
+        rejected_highest=highest(rejected) if rejected else YearValue(years[-1], 0),
     )
 
 
-def iom(table: YearTable, edition: Edition) -> ModelTable:
-    return from_year_table(
-        table,
-        "vertrek-iom",
-        "Vertrek met ondersteuning van IOM, ex-asielzoekers en reguliere migranten",
-        review_years(table, edition),
-        total_column=True,
-        stub="Categorie",
-        notes=(
-            "De regels Aanvraag bij IOM ingetrokken en Afgewezen tellen niet mee in het totaal.",
-        ),
-    )
-
-
-def support(table: YearTable, edition: Edition) -> ModelTable:
-    return from_year_table(
-        table,
-        "terugkeerondersteuning",
-        "Vertrokken vreemdelingen met REAN, HRT en in-natura ondersteuning",
-        review_years(table, edition),
-        total_column=True,
-        stub="Ondersteuning",
-        notes=("De regels zijn afzonderlijke tellingen en worden niet bij elkaar opgeteld.",),
+def support_figures(sources: Sources) -> Support:
+    table = sources.year("ondersteuning")
+    years = review_years(table, sources.edition)
+    return Support(
+        period_totals={r.label: over(r, years) for r in table.rows},
+        last_year=years[-1],
+        last={r.label: r.values.get(years[-1]) or 0 for r in table.rows},
     )

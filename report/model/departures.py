@@ -1,63 +1,80 @@
-"""Departures: by type, shares against the budget's prognosis, safe countries, top nationalities."""
+"""Departures: by type, shares against the budget's prognosis, safe countries, top nationalities.
+
+The table builders and the figures the text cites about them, computed once so templates only
+format them.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
 
-from report.inputs.contract import Role, normalise
+from report.inputs import labels as L
+from report.inputs.contract import normalise
 from report.inputs.edition import Edition
-from report.inputs.tables import YearTable
+from report.model.nationalities import Nationality, top
 from report.model.shares import whole_shares
+from report.model.sources import Sources
 from report.model.tables import (
     TOTAL_COLUMN,
+    Heading,
     ModelRow,
     ModelTable,
+    RowKind,
+    column_sums,
     from_year_table,
-    period_title,
+    period_text,
     review_years,
     sum_known,
     year_columns,
 )
+from report.model.trend import (
+    Change,
+    Ranked,
+    YearValue,
+    change,
+    components,
+    highest,
+    largest_step,
+    lowest,
+    over,
+    percent,
+    totals,
+)
 
-TOP = 10
+DEVIATION_POINTS = 5  # a year's mix "deviates" from the prognosis beyond this many points
 PROGNOSIS_COLUMN = "Prognose begroting"
-ASYLUM_COLUMN = "Eerste asielaanvragen"
-SAFE_ATTRIBUTE = "Veilig land"
+SAFE_GROUP_LABELS = {
+    L.SAFE: "Vreemdelingen uit veilige landen",
+    L.OTHER: "Vreemdelingen uit overige landen",
+}
 
 
-def by_type(table: YearTable, edition: Edition) -> ModelTable:
-    return from_year_table(
-        table,
-        "vertrek-type",
-        "Vertrek van vreemdelingen naar type vertrek",
-        review_years(table, edition),
-        total_column=True,
-        stub="Type vertrek",
-    )
+# -- tables -------------------------------------------------------------------------------
 
 
-def type_shares(table: YearTable, edition: Edition) -> ModelTable:
+def type_shares(sources: Sources, heading: Heading) -> ModelTable:
     """Each type's share per year and over the period, next to the budget's prognosis."""
+    table, edition = sources.year("vertrek_type"), sources.edition
     years = review_years(table, edition)
-    types = [r for r in table.rows if r.role is Role.COMPONENT]
-    columns = [*years, TOTAL_COLUMN]
+    types = components(table)
+    columns: list[int | str] = [*years, TOTAL_COLUMN]
 
     def counts(column: int | str) -> dict[str, int]:
-        if column == TOTAL_COLUMN:
-            return {r.label: sum(r.values.get(y) or 0 for y in years) for r in types}
-        return {r.label: r.values.get(column) or 0 for r in types}
+        if isinstance(column, int):
+            return {r.label: r.values.get(column) or 0 for r in types}
+        return {r.label: over(r, years) for r in types}
 
     shares = {column: whole_shares(counts(column)) for column in columns}
     prognosis = {normalise(k): v for k, v in edition.prognosis.items()}
     rows = []
     for row in types:
-        values = [shares[c][row.label] for c in columns]
+        values: list[int | None] = [shares[c][row.label] for c in columns]
         if prognosis:
             values.append(prognosis.get(normalise(row.label)))
         rows.append(ModelRow(row.label, tuple(values)))
-    total = tuple(sum_known(r.values[i] for r in rows) for i in range(len(rows[0].values)))
-    rows.append(ModelRow("Totaal", total, "total"))
+    rows.append(ModelRow(L.TOTAL, column_sums(rows, len(rows[0].values)), RowKind.TOTAL))
     notes = [
         "Aandelen zijn afgerond op hele procenten met de methode van de grootste resten, "
         "zodat elke kolom optelt tot 100."
@@ -66,88 +83,238 @@ def type_shares(table: YearTable, edition: Edition) -> ModelTable:
         notes.append(
             f"{PROGNOSIS_COLUMN}: de verdeling van het vertrek waarvan de begroting uitgaat."
         )
-    return ModelTable(
-        key="vertrek-aandeel",
-        title=period_title("Aandeel van elk type vertrek in het totale vertrek", years),
-        unit="%",
-        stub="Type vertrek",
-        columns=year_columns(years, True) + ((PROGNOSIS_COLUMN,) if prognosis else ()),
-        rows=tuple(rows),
-        sources=(table.origin,),
-        notes=tuple(notes),
+    return heading.table(
+        year_columns(years, True) + ((PROGNOSIS_COLUMN,) if prognosis else ()),
+        rows,
+        (table.origin,),
+        period=period_text(years),
+        notes=notes,
     )
 
 
-def safe_countries(table: YearTable, edition: Edition) -> ModelTable:
-    return from_year_table(
-        table,
-        "vertrek-veilig",
-        "Type vertrek van vreemdelingen uit veilige en uit overige landen van herkomst",
-        review_years(table, edition),
-        total_column=True,
-        stub="Type vertrek",
-        group_labels={
-            "Veilige landen": "Vreemdelingen uit veilige landen",
-            "Overige landen": "Vreemdelingen uit overige landen",
-        },
+def safe_countries(sources: Sources, heading: Heading) -> ModelTable:
+    table = sources.year("vertrek_veilig")
+    years = review_years(table, sources.edition)
+    return from_year_table(table, heading, years, total_column=True, group_labels=SAFE_GROUP_LABELS)
+
+
+def top_other(sources: Sources, heading: Heading) -> ModelTable | None:
+    return _top_table(sources, heading, safe=False)
+
+
+def top_safe(sources: Sources, heading: Heading) -> ModelTable | None:
+    return _top_table(sources, heading, safe=True)
+
+
+def _top_table(sources: Sources, heading: Heading, safe: bool) -> ModelTable | None:
+    """The largest nationalities of one group; the caption counts them ("Top 10 …")."""
+    table = sources.year("nationaliteiten")
+    chosen = top(sources.nationalities, safe)
+    if not chosen:
+        return None
+    years = review_years(table, sources.edition)
+    rows = []
+    for nationality in chosen:
+        values = tuple(nationality.values.get(y) for y in years)
+        rows.append(ModelRow(nationality.label, (*values, sum_known(values), nationality.asylum)))
+    rows.append(
+        ModelRow(f"Totaal top {len(chosen)}", column_sums(rows, len(years) + 2), RowKind.TOTAL)
     )
+    counted = replace(heading, caption=heading.caption.format(top=len(chosen)))
+    return counted.table(
+        (*year_columns(years, True), L.ASYLUM),
+        rows,
+        (table.origin,),
+        period=period_text(years),
+        notes=(
+            f"Gerangschikt naar het totale vertrek in {years[0]}–{years[-1]}. "
+            f"{L.ASYLUM}: aantal eerste asielaanvragen uit deze landen, zoals opgegeven in "
+            "de bron.",
+        ),
+    )
+
+
+# -- what the text cites ------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class Nationality:
-    label: str
-    safe: bool
-    values: dict[int, int | None]
-    total: int  # over the evaluation period, computed
-    asylum: int | None  # first asylum applications as given in the sheet
-    excel_row: int
+class Mix:
+    """One value per type of departure (the rows of Vertrek naar type), named for the text."""
+
+    independent: int
+    forced: int
+    unsupervised: int
+
+    @classmethod
+    def of(cls, by_label: Mapping[str, int]) -> Mix:
+        found = {normalise(label): value for label, value in by_label.items()}
+        independent, forced, unsupervised = (found[normalise(t)] for t in L.DEPARTURE_TYPES)
+        return cls(independent, forced, unsupervised)
 
 
-def nationalities(table: YearTable, edition: Edition) -> list[Nationality]:
-    """Every nationality with its safe-country flag (validated by the reader) and its total."""
+@dataclass(frozen=True)
+class Deviation:
+    """A year in which a type's share differs from the budget's prognosis by more than N points."""
+
+    year: int
+    type: str
+    share: int  # whole %, as in the shares table
+    prognosis: int
+    points: int  # share − prognosis
+
+    @property
+    def higher(self) -> bool:
+        return self.points > 0
+
+
+@dataclass(frozen=True)
+class Departures:
+    years: tuple[int, ...]
+    totals: dict[int, int]
+    period_total: int
+    average: Decimal
+    lowest: YearValue
+    highest: YearValue
+    spread: int  # highest − lowest
+    change: Change  # first year → last year
+    largest_change: Change  # the largest year-on-year change (either direction)
+    type_totals: dict[str, int]  # per type over the period
+    shares: dict[int, dict[str, int]]  # year -> type -> whole % (adds up to 100)
+    period_shares: dict[str, int]
+    last_shares: dict[str, int]
+    prognosis: dict[str, int]  # empty when editie.yml gives none
+    deviation_points: int
+    deviations: tuple[Deviation, ...]
+    forced_share_last: int
+    forced_share_period: int
+
+    @property
+    def period_mix(self) -> Mix:
+        return Mix.of(self.period_shares)
+
+    @property
+    def prognosis_mix(self) -> Mix | None:
+        return Mix.of(self.prognosis) if self.prognosis else None
+
+    @property
+    def deviation_years(self) -> tuple[int, ...]:
+        return tuple(sorted({d.year for d in self.deviations}))
+
+
+@dataclass(frozen=True)
+class SafeCountries:
+    totals_safe: dict[int, int]
+    totals_other: dict[int, int]
+    period_safe: int
+    period_other: int
+    share_safe_period: int  # % of all departures
+    share_safe_last: int
+    highest_safe: YearValue
+    type_share_safe: dict[str, int]  # per type: % from safe countries over the period
+
+    @property
+    def type_mix_safe(self) -> Mix:
+        return Mix.of(self.type_share_safe)
+
+
+@dataclass(frozen=True)
+class Nationalities:
+    top_safe: tuple[Ranked, ...]
+    top_other: tuple[Ranked, ...]
+    top_share_safe: int | None  # top 10 as % of all departures to safe countries
+    top_share_other: int | None
+
+
+def departures(sources: Sources) -> Departures:
+    table, edition = sources.year("vertrek_type"), sources.edition
     years = review_years(table, edition)
-    found = []
-    for row in table.rows:
-        safe = row.attributes.get(SAFE_ATTRIBUTE)
-        asylum = row.attributes.get(ASYLUM_COLUMN)
-        total = sum(row.values.get(y) or 0 for y in years)
-        if isinstance(safe, bool):
-            count = asylum if isinstance(asylum, int) and not isinstance(asylum, bool) else None
-            found.append(Nationality(row.label, safe, row.values, total, count, row.excel_row))
-    return found
+    types = components(table)
+    by_year = totals(types, years)
+    type_totals = {r.label: over(r, years) for r in types}
+    shares = {y: whole_shares({r.label: r.values.get(y) or 0 for r in types}) for y in years}
+    prognosis = _prognosis(edition, [r.label for r in types])
+    deviations = tuple(
+        Deviation(y, label, shares[y][label], prognosis[label], shares[y][label] - prognosis[label])
+        for y in years
+        for label in prognosis
+        if abs(shares[y][label] - prognosis[label]) > DEVIATION_POINTS
+    )
+    period_shares = whole_shares(type_totals)
+    forced = next((r.label for r in types if normalise(r.label) == normalise(L.FORCED)), "")
+    return Departures(
+        years=years,
+        totals=by_year,
+        period_total=sum(by_year.values()),
+        average=Decimal(sum(by_year.values())) / len(years),
+        lowest=lowest(by_year),
+        highest=highest(by_year),
+        spread=highest(by_year).value - lowest(by_year).value,
+        change=change(by_year, years[0], years[-1]),
+        largest_change=largest_step(by_year),
+        type_totals=type_totals,
+        shares=shares,
+        period_shares=period_shares,
+        last_shares=shares[years[-1]],
+        prognosis=prognosis,
+        deviation_points=DEVIATION_POINTS,
+        deviations=deviations,
+        forced_share_last=shares[years[-1]].get(forced, 0),
+        forced_share_period=period_shares.get(forced, 0),
+    )
 
 
-def ranked(found: Sequence[Nationality], safe: bool) -> list[Nationality]:
-    """The group's nationalities by total departures over the period, largest first."""
-    return sorted((n for n in found if n.safe is safe), key=lambda n: (-n.total, n.label))
+def _prognosis(edition: Edition, types: Sequence[str]) -> dict[str, int]:
+    """editie.yml's prognosis keyed by the sheet's own labels, in the sheet's order."""
+    return {
+        label: value
+        for label in types
+        for key, value in edition.prognosis.items()
+        if normalise(key) == normalise(label)
+    }
 
 
-def top_table(
-    table: YearTable, edition: Edition, found: Sequence[Nationality], safe: bool
-) -> ModelTable | None:
-    top = ranked(found, safe)[:TOP]
-    if not top:
+def safe_country_figures(sources: Sources) -> SafeCountries:
+    table = sources.year("vertrek_veilig")
+    years = review_years(table, sources.edition)
+    safe, other = components(table, L.SAFE), components(table, L.OTHER)
+    totals_safe, totals_other = totals(safe, years), totals(other, years)
+    period_safe, period_other = sum(totals_safe.values()), sum(totals_other.values())
+    last = years[-1]
+    type_share = {}
+    for row in safe:
+        same = [r for r in other if normalise(r.label) == normalise(row.label)]
+        mine = over(row, years)
+        type_share[row.label] = percent(mine, mine + sum(over(r, years) for r in same))
+    return SafeCountries(
+        totals_safe=totals_safe,
+        totals_other=totals_other,
+        period_safe=period_safe,
+        period_other=period_other,
+        share_safe_period=percent(period_safe, period_safe + period_other),
+        share_safe_last=percent(totals_safe[last], totals_safe[last] + totals_other[last]),
+        highest_safe=highest(totals_safe),
+        type_share_safe=type_share,
+    )
+
+
+def nationality_figures(
+    found: Sequence[Nationality], safe: SafeCountries | None
+) -> Nationalities | None:
+    if not found:
         return None
-    years = review_years(table, edition)
-    rows = []
-    for nat in top:
-        values = tuple(nat.values.get(y) for y in years)
-        rows.append(ModelRow(nat.label, (*values, sum_known(values), nat.asylum)))
-    total = tuple(sum_known(r.values[i] for r in rows) for i in range(len(years) + 2))
-    rows.append(ModelRow(f"Totaal top {len(top)}", total, "total"))
-    group = "veilige landen" if safe else "overige (niet-veilige) landen"
-    title = f"Top {len(top)} nationaliteiten van vertrekkers uit {group}"
-    return ModelTable(
-        key="top-veilig" if safe else "top-overig",
-        title=period_title(title, years),
-        unit=table.spec.unit,
-        stub="Nationaliteit",
-        columns=(*year_columns(years, True), ASYLUM_COLUMN),
-        rows=tuple(rows),
-        sources=(table.origin,),
-        notes=(
-            f"Gerangschikt naar het totale vertrek in {years[0]}–{years[-1]}. "
-            f"{ASYLUM_COLUMN}: aantal eerste asielaanvragen uit deze landen, zoals opgegeven in "
-            "de bron.",
-        ),
+    top_safe, top_other = top(found, True), top(found, False)
+
+    def ranked(chosen: Sequence[Nationality]) -> tuple[Ranked, ...]:
+        return tuple(Ranked(n.label, n.total) for n in chosen)
+
+    def top_share(chosen: Sequence[Nationality], group_total: int | None) -> int | None:
+        if not chosen or not group_total:
+            return None
+        return percent(sum(n.total for n in chosen), group_total)
+
+    return Nationalities(
+        top_safe=ranked(top_safe),
+        top_other=ranked(top_other),
+        top_share_safe=top_share(top_safe, safe.period_safe if safe else None),
+        top_share_other=top_share(top_other, safe.period_other if safe else None),
     )

@@ -32,7 +32,7 @@ from report.model.measures import (
     derive,
 )
 from report.model.overrides import Override, OverrideError
-from report.present.numbers import exact, number
+from report.numbers import exact, number
 from report.problems import InputError, Note, Problem
 
 Involved = tuple[int, str | int]  # (measure Nr, column or phase-in year)
@@ -192,8 +192,12 @@ class MeasureChecks:
     def check_measure(self, record: MeasureRecord) -> None:
         before = len(self.issues)
         nr, rule = record.number, record.rule
-        if rule not in RULES:
-            self.issue(record, "Rekenregel", f"maatregel {nr}: onbekende rekenregel {rule!r}")
+        if rule is None:
+            self.issue(
+                record,
+                "Rekenregel",
+                f"maatregel {nr}: onbekende rekenregel; kies uit: {'; '.join(RULES)}",
+            )
             return
         for column in NEEDS[rule]:
             if not record.given(column):
@@ -228,7 +232,8 @@ class MeasureChecks:
             self._check_limit(record, line)
 
     def _usable(self, record: MeasureRecord) -> bool:
-        return record.rule in RULES and all(record.given(c) for c in NEEDS[record.rule])
+        rule = record.rule
+        return rule is not None and all(record.given(c) for c in NEEDS[rule])
 
     def _line(self, record: MeasureRecord) -> tuple[YearTable, TableRow] | None:
         if not record.budget_line:

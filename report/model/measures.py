@@ -12,7 +12,15 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
-from report.inputs.contract import RULE_AMOUNT, RULE_FIXED, RULE_FTE, RULE_LINE, Role, normalise
+from report.inputs.contract import (
+    RULE_AMOUNT,
+    RULE_FIXED,
+    RULE_FTE,
+    RULE_LINE,
+    Role,
+    Rule,
+    normalise,
+)
 from report.inputs.tables import Record, RecordTable, TableRow, YearTable
 from report.model.overrides import AppliedOverride, Override, OverrideError
 
@@ -47,7 +55,7 @@ class MeasureRecord:
 
     number: int
     name: str
-    rule: str  # one of contract.RULES
+    rule: Rule | None  # None: not a rule the contract knows (the checks report it)
     percentage: Decimal | None
     budget_line: str
     amount: Decimal | None  # x € 1.000
@@ -84,7 +92,7 @@ def measure_record(record: Record) -> MeasureRecord:
     return MeasureRecord(
         number=nr if isinstance(nr, int) else 0,
         name=text("Maatregel") or f"maatregel {nr}",
-        rule=text("Rekenregel"),
+        rule=_rule(text("Rekenregel")),
         percentage=number("Percentage"),
         budget_line=text("Begrotingsregel"),
         amount=number("Bedrag"),
@@ -97,6 +105,11 @@ def measure_record(record: Record) -> MeasureRecord:
         phase={year: _phase(value) for year, value in record.phase.items()},
         excel_row=record.excel_row,
     )
+
+
+def _rule(text: str) -> Rule | None:
+    """The rule named in the cell (the reader has checked it against the contract's choices)."""
+    return next((rule for rule in Rule if normalise(rule) == normalise(text)), None)
 
 
 def _phase(value: Decimal | None) -> Decimal | None:
@@ -131,8 +144,10 @@ def apply_overrides(
             record = replace(record, phase={**record.phase, override.field: new_value})
         else:
             old = record.get(override.field)
-            empty = "" if FIELDS[override.field] in ("budget_line", "rule") else None
+            empty = "" if FIELDS[override.field] == "budget_line" else None
             value = empty if override.value is None else override.value
+            if FIELDS[override.field] == "rule":
+                value = _rule(str(value))  # parse_override has accepted only known rules
             change: dict[str, Any] = {FIELDS[override.field]: value}  # a column's typed field
             record = replace(record, **change)
         result[index] = record
@@ -170,7 +185,7 @@ class BudgetLines:
 class Derivation:
     """How a measure's structural saving follows from its rule, for the text and for audit."""
 
-    rule: str
+    rule: Rule
     structural: Decimal  # exact, x € 1.000
     percentage: Decimal | None = None
     base_label: str = ""  # e.g. "REAN-regeling 2022", "opgegeven bedrag"
@@ -201,7 +216,7 @@ def derive(
         base = Decimal(row.values[reference] or 0)
         percentage = need(record.percentage)
         return Derivation(
-            record.rule,
+            RULE_LINE,
             percentage * base / 100,
             percentage=percentage,
             base_label=f"{row.label} {reference}",
@@ -211,7 +226,7 @@ def derive(
     if record.rule == RULE_AMOUNT:
         base, percentage = need(record.amount), need(record.percentage)
         return Derivation(
-            record.rule,
+            RULE_AMOUNT,
             percentage * base / 100,
             percentage=percentage,
             base_label="opgegeven bedrag",
@@ -221,7 +236,7 @@ def derive(
     if record.rule == RULE_FTE:
         fte, cost = need(record.fte), need(record.cost_per_fte)
         return Derivation(
-            record.rule,
+            RULE_FTE,
             fte * cost,
             fte=fte,
             cost_per_fte=cost,

@@ -15,11 +15,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from report.inputs import labels as L
 from report.inputs.contract import Role, normalise
-from report.inputs.tables import RecordTable, TableRow, YearTable
+from report.inputs.tables import TableRow, YearTable
 from report.model.return_measures import is_total
 from report.model.shares import share
-from report.present.numbers import exact, number, signed, whole
+from report.model.sources import Sources
+from report.model.trend import components
+from report.numbers import exact, number, signed, whole
 from report.problems import Note, Problem
 
 PERCENT_MARGIN = Decimal(1)  # percentage points between a published and a computed percentage
@@ -111,74 +114,64 @@ def _side(table: YearTable, rows: Sequence[TableRow], year: int) -> Side:
     return Side(value, table.origin.file, table.origin.sheet, _cells(table, rows, year), len(rows))
 
 
-def _components(table: YearTable) -> list[TableRow]:
-    return [r for r in table.rows if r.role is Role.COMPONENT]
+# -- the checks: each compares a table with its partner in the catalog ----------------------
 
 
-def types_vs_safe(result: Reconciliation, types: YearTable, safe: YearTable) -> None:
+def types_vs_safe(result: Reconciliation, key: str, sources: Sources) -> None:
     """Departures by type equal the sum over safe and other countries, per type and year."""
+    types, safe = sources.year("vertrek_type"), sources.year("vertrek_veilig")
     rounding = types.spec.rounding
     for year in sorted(set(types.years) & set(safe.years)):
-        for row in _components(types):
-            parts = [r for r in _components(safe) if normalise(r.label) == normalise(row.label)]
+        for row in components(types):
+            parts = [r for r in components(safe) if normalise(r.label) == normalise(row.label)]
             if parts:
                 a, b = _side(types, [row], year), _side(safe, parts, year)
-                result.compare("vertrek-veilig", row.label, year, a, b, margin(rounding, a, b))
-        a, b = _side(types, _components(types), year), _side(safe, _components(safe), year)
-        result.compare("vertrek-veilig", "Totaal vertrek", year, a, b, margin(rounding, a, b))
+                result.compare(key, row.label, year, a, b, margin(rounding, a, b))
+        a, b = _side(types, components(types), year), _side(safe, components(safe), year)
+        result.compare(key, "Totaal vertrek", year, a, b, margin(rounding, a, b))
 
 
-def iom_vs_support(result: Reconciliation, iom: YearTable, support: YearTable) -> None:
+def iom_vs_support(result: Reconciliation, key: str, sources: Sources) -> None:
     """The IOM total equals the departures with REAN support."""
-    rean = support.find("Vertrokken met REAN")
+    iom, support = sources.year("iom"), sources.year("ondersteuning")
+    rean = support.line(L.WITH_REAN)
     for year in sorted(set(iom.years) & set(support.years)):
-        a, b = _side(iom, _components(iom), year), _side(support, [rean], year)
-        result.compare(
-            "vertrek-iom", "Totaal vertrek via IOM", year, a, b, margin(iom.spec.rounding, a, b)
-        )
+        a, b = _side(iom, components(iom), year), _side(support, [rean], year)
+        result.compare(key, "Totaal vertrek via IOM", year, a, b, margin(iom.spec.rounding, a, b))
 
 
-def assignment_vs_programme(
-    result: Reconciliation, opdracht: YearTable, programma: YearTable
-) -> None:
+def assignment_vs_programme(result: Reconciliation, key: str, sources: Sources) -> None:
     """The breakdown of "opdracht vreemdelingenvertrek" adds up to that programme line."""
-    line = programma.find("Opdracht vreemdelingenvertrek")
+    opdracht, programma = sources.year("opdracht"), sources.year("programma")
+    line = programma.line(L.ASSIGNMENT)
     for year in opdracht.years:
         if year not in programma.years or line.values.get(year) is None:
             continue
-        a, b = _side(opdracht, _components(opdracht), year), _side(programma, [line], year)
-        result.compare(
-            "opdracht",
-            "Totaal uitsplitsing opdracht vreemdelingenvertrek",
-            year,
-            a,
-            b,
-            margin(1, a, b),
-        )
+        a, b = _side(opdracht, components(opdracht), year), _side(programma, [line], year)
+        what = "Totaal uitsplitsing opdracht vreemdelingenvertrek"
+        result.compare(key, what, year, a, b, margin(1, a, b))
 
 
 # published percentage row -> the caseload rows it is computed from (numerator)
 PERCENT_ROWS = {
-    "Percentage MOB": ("Zelfstandig vertrek zonder toezicht",),
-    "Percentage gedwongen vertrek": ("Gedwongen vertrek uit Nederland",),
-    "Percentage aantoonbaar vertrek": (
-        "Zelfstandig vertrek uit Nederland",
-        "Gedwongen vertrek uit Nederland",
-    ),
+    L.PERCENT_MOB: (L.OUTFLOW_UNSUPERVISED,),
+    L.PERCENT_FORCED: (L.OUTFLOW_FORCED,),
+    L.PERCENT_DEMONSTRABLE: (L.OUTFLOW_INDEPENDENT, L.OUTFLOW_FORCED),
 }
-PERCENT_BASE = (*PERCENT_ROWS["Percentage aantoonbaar vertrek"], *PERCENT_ROWS["Percentage MOB"])
+PERCENT_BASE = (*PERCENT_ROWS[L.PERCENT_DEMONSTRABLE], *PERCENT_ROWS[L.PERCENT_MOB])
 
 
-def percentages_vs_outflow(result: Reconciliation, pct: YearTable, outflow: YearTable) -> None:
+def percentages_vs_outflow(result: Reconciliation, key: str, sources: Sources) -> None:
     """Published outflow percentages against those computed from the counts.
 
     The base is demonstrable departure plus departure without supervision (MOB), as the
     sheet's heading says.
     """
-    base_rows = [outflow.find(label) for label in PERCENT_BASE]
+    pct, outflow = sources.year("uitstroom_pct"), sources.year("uitstroom")
+    base_rows = [outflow.line(label) for label in PERCENT_BASE]
     for label, numerators in PERCENT_ROWS.items():
-        row = pct.find(label)
-        parts = [outflow.find(n) for n in numerators]
+        row = pct.line(label)
+        parts = [outflow.line(n) for n in numerators]
         for year in sorted(set(pct.years) & set(outflow.years)):
             printed = row.values.get(year)
             computed = share(
@@ -194,60 +187,30 @@ def percentages_vs_outflow(result: Reconciliation, pct: YearTable, outflow: Year
                 outflow.origin.sheet,
                 _cells(outflow, base_rows, year),
             )
-            result.compare("uitstroom-procenten", label, year, a, b, PERCENT_MARGIN, places=1)
+            result.compare(key, label, year, a, b, PERCENT_MARGIN, places=1)
 
 
-def gl_total(result: Reconciliation, gl: RecordTable) -> None:
+def gl_total(result: Reconciliation, key: str, sources: Sources) -> None:
     """A printed 'Totaal' record of the GL sheet against the sum of the types."""
+    gl = sources.records("gl")
     parts = [r for r in gl.records if not is_total(r)]
+    origin = gl.origin
     for record in gl.records:
-        if is_total(record) and record.values.get("Aantal") is not None:
-            origin = gl.origin
-            a = Side(record.values["Aantal"], origin.file, origin.sheet, gl.cell(record, "Aantal"))
-            cells = "+".join(gl.cell(r, "Aantal") for r in parts)
-            b = Side(
-                sum(r.values["Aantal"] for r in parts), origin.file, origin.sheet, cells, len(parts)
-            )
-            result.compare("vertrek-gl", "Totaal vertrek uit de GL", None, a, b, margin(1, a, b))
+        printed = record.whole(L.GL_COUNT)
+        if is_total(record) and printed is not None:
+            a = Side(printed, origin.file, origin.sheet, gl.cell(record, L.GL_COUNT))
+            cells = "+".join(gl.cell(r, L.GL_COUNT) for r in parts)
+            counted = sum(r.whole(L.GL_COUNT) or 0 for r in parts)
+            b = Side(counted, origin.file, origin.sheet, cells, len(parts))
+            result.compare(key, "Totaal vertrek uit de GL", None, a, b, margin(1, a, b))
 
 
-def reconcile(tables: dict) -> Reconciliation:
-    """Every comparison for which both inputs are present."""
-    result = Reconciliation()
-    pairs = (
-        ("vertrek_type", "vertrek_veilig", types_vs_safe),
-        ("iom", "ondersteuning", iom_vs_support),
-        ("opdracht", "programma", assignment_vs_programme),
-        ("uitstroom_pct", "uitstroom", percentages_vs_outflow),
-    )
-    for first, second, check in pairs:
-        if first in tables and second in tables:
-            check(result, tables[first], tables[second])
-    if "gl" in tables:
-        gl_total(result, tables["gl"])
-    return result
-
-
-def table_notes(result: Reconciliation) -> dict[str, str]:
-    """One sentence per model table on the rounding differences with the other source."""
-    others = {
-        "vertrek-veilig": "de tabel met het vertrek naar type vertrek",
-        "vertrek-iom": "het aantal vertrokken vreemdelingen met REAN-ondersteuning",
-        "opdracht": "de begrotingsregel opdracht vreemdelingenvertrek",
-        "uitstroom-procenten": "de percentages die volgen uit de uitstroom in aantallen",
-        "vertrek-gl": "het totaal in de bron",
-    }
-    notes = {}
-    for key, found in result.differences.items():
-        years = sorted({y for y, _ in found if y})
-        largest = max(abs(d) for _, d in found)
-        unit = " procentpunt" if key == "uitstroom-procenten" else ""
-        when = f" in {_years_text(years)}" if years else ""
-        notes[key] = (
-            f"Door afronding wijken de cijfers{when} ten hoogste {_shown(largest)}{unit} af van "
-            f"{others[key]}."
-        )
-    return notes
+def difference_note(found: Sequence[tuple[int | None, Decimal]], other: str, unit: str) -> str:
+    """One sentence under a table on its rounding differences with the other source."""
+    years = sorted({y for y, _ in found if y})
+    largest = max(abs(d) for _, d in found)
+    when = f" in {_years_text(years)}" if years else ""
+    return f"Door afronding wijken de cijfers{when} ten hoogste {_shown(largest)}{unit} af van {other}."
 
 
 def _years_text(years: Sequence[int]) -> str:
@@ -257,13 +220,13 @@ def _years_text(years: Sequence[int]) -> str:
 
 def printed_total_note(table: YearTable) -> str:
     """Under a table: printed totals in the sheet that differ (within rounding) from the sums."""
-    components = _components(table)
+    parts_of_all = components(table)
     largest, count = 0, 0
     for row in table.rows:
         parts = (
-            components
+            parts_of_all
             if row.role is Role.TOTAL
-            else [r for r in components if normalise(r.group) == normalise(row.group)]
+            else [r for r in parts_of_all if normalise(r.group) == normalise(row.group)]
             if row.role is Role.SUBTOTAL
             else []
         )

@@ -2,25 +2,35 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from report.inputs.contract import normalise
-from report.inputs.edition import Edition
-from report.inputs.tables import Record, RecordTable, YearTable
+from report.inputs import labels as L
+from report.inputs.contract import Unit, normalise
+from report.inputs.tables import Record, YearTable
 from report.model.shares import share
-from report.model.tables import ModelRow, ModelTable, from_year_table, review_years
-from report.present.numbers import whole
+from report.model.sources import Sources
+from report.model.tables import (
+    Heading,
+    ModelRow,
+    ModelTable,
+    RowKind,
+    from_year_table,
+    review_years,
+)
+from report.model.trend import Ranked, YearValue, percent
+from report.numbers import whole
 
-DETENTION = "Vreemdelingenbewaring"
-DETAINED = "In bewaring geplaatst"
-DEPARTED = "Aantoonbaar vertrek"
 DETENTION_SHARE = "Aantoonbaar vertrek als deel van het aantal in bewaring geplaatst"
+DETENTION_NOTE = (
+    f"{DETENTION_SHARE}: het aantoonbaar vertrek uit bewaring gedeeld door het aantal "
+    "vreemdelingen dat dat jaar in bewaring is geplaatst."
+)
 
 
 def detention_shares(table: YearTable) -> dict[int, int | None]:
     """Departures from detention as a whole percentage of the people placed in detention."""
-    detained = table.find(DETAINED, DETENTION)
-    departed = table.find(DEPARTED, DETENTION)
+    detained = table.line(L.DETAINED, L.DETENTION)
+    departed = table.line(L.DEPARTED, L.DETENTION)
     result: dict[int, int | None] = {}
     for year in table.years:
         exact = share(departed.values.get(year) or 0, detained.values.get(year) or 0)
@@ -28,63 +38,98 @@ def detention_shares(table: YearTable) -> dict[int, int | None]:
     return result
 
 
-def return_measures(table: YearTable, edition: Edition) -> ModelTable:
-    years = review_years(table, edition)
-    base = from_year_table(
-        table,
-        "terugkeermaatregelen",
-        "Opgelegde terugkeermaatregelen en vertrek",
-        years,
-        stub="Maatregel",
-        notes=(
-            f"{DETENTION_SHARE}: het aantoonbaar vertrek uit bewaring gedeeld door het aantal "
-            "vreemdelingen dat dat jaar in bewaring is geplaatst.",
-        ),
-    )
+def is_total(record: Record) -> bool:
+    return normalise(record.text(L.GL_TYPE)).startswith("totaal")
+
+
+# -- tables -------------------------------------------------------------------------------
+
+
+def return_measures(sources: Sources, heading: Heading) -> ModelTable:
+    table = sources.year("maatregelen_vertrek")
+    years = review_years(table, sources.edition)
+    base = from_year_table(table, heading, years)
     shares = detention_shares(table)
     rows = list(base.rows)
-    at = rows.index(base.row(DEPARTED, DETENTION)) + 1
-    rows.insert(at, ModelRow(DETENTION_SHARE, tuple(shares[y] for y in years), "info", unit="%"))
+    at = rows.index(base.row(L.DEPARTED, L.DETENTION)) + 1
+    values = tuple(shares[y] for y in years)
+    rows.insert(at, ModelRow(DETENTION_SHARE, values, RowKind.INFO, unit=Unit.PERCENT))
     return replace(base, rows=tuple(rows))
 
 
-def is_total(record: Record) -> bool:
-    return normalise(record.values.get("Type vertrek")).startswith("totaal")
-
-
-def gl_departures(table: RecordTable) -> ModelTable:
+def gl_departures(sources: Sources, heading: Heading) -> ModelTable:
     """One row per type of departure with its top three countries below it."""
+    table = sources.records("gl")
     rows = []
     total = 0
     for record in table.records:
         if is_total(record):
             continue
-        count = record.values["Aantal"]
+        count = record.whole(L.GL_COUNT) or 0
         total += count
-        rows.append(ModelRow(record.values["Type vertrek"], (count,)))
-        for n in (1, 2, 3):
-            land, number = record.values.get(f"Land {n}"), record.values.get(f"Aantal {n}")
-            if land:
-                rows.append(ModelRow(f"waarvan {land}", (number,), "info"))
-    rows.append(ModelRow("Totaal", (total,), "total"))
-    title = "Vertrek vanuit de gezinslocaties naar type, met de drie meest voorkomende landen"
-    return ModelTable(
-        key="vertrek-gl",
-        title=f"{title} ({table.period})" if table.period else title,
-        unit=table.spec.unit,
-        stub="Type vertrek",
-        columns=("Aantal",),
-        rows=tuple(rows),
-        sources=(table.origin,),
-        notes=("De regels 'waarvan' tellen niet mee in het totaal.",),
+        rows.append(ModelRow(record.text(L.GL_TYPE), (count,)))
+        for n in range(1, L.GL_TOP + 1):
+            country = record.text(L.gl_country(n))
+            if country:
+                number = record.whole(L.gl_country_count(n))
+                rows.append(ModelRow(f"waarvan {country}", (number,), RowKind.INFO))
+    rows.append(ModelRow(L.TOTAL, (total,), RowKind.TOTAL))
+    return heading.table((L.GL_COUNT,), rows, (table.origin,), period=table.period)
+
+
+# -- what the text cites ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Detention:
+    shares: dict[int, int | None]  # % of those detained who demonstrably left
+    last: YearValue
+    detained_last: int
+    departed_last: int
+
+
+@dataclass(frozen=True)
+class GlDepartures:
+    period: str
+    total: int
+    largest: Ranked  # the most common type
+
+
+@dataclass(frozen=True)
+class Vris:
+    last_year: int
+    in_chain: int
+    departed: int
+    departed_share: int
+
+
+def detention_figures(sources: Sources) -> Detention:
+    table = sources.year("maatregelen_vertrek")
+    years = review_years(table, sources.edition)
+    shares = {y: v for y, v in detention_shares(table).items() if y in years}
+    last = years[-1]
+    return Detention(
+        shares=shares,
+        last=YearValue(last, shares[last] or 0),
+        detained_last=table.line(L.DETAINED, L.DETENTION).values.get(last) or 0,
+        departed_last=table.line(L.DEPARTED, L.DETENTION).values.get(last) or 0,
     )
 
 
-def vris(table: YearTable, edition: Edition) -> ModelTable:
-    return from_year_table(
-        table,
-        "vris",
-        "Vreemdelingen in de strafrechtketen (VRIS) en hun vertrek",
-        review_years(table, edition),
-        stub="Omschrijving",
+def gl_figures(sources: Sources) -> GlDepartures:
+    table = sources.records("gl")
+    parts = [
+        (r.text(L.GL_TYPE), r.whole(L.GL_COUNT) or 0) for r in table.records if not is_total(r)
+    ]
+    label, count = max(parts, key=lambda part: part[1])
+    return GlDepartures(
+        period=table.period, total=sum(c for _, c in parts), largest=Ranked(label, count)
     )
+
+
+def vris_figures(sources: Sources) -> Vris:
+    table = sources.year("vris")
+    last = review_years(table, sources.edition)[-1]
+    chain = table.line(L.IN_CHAIN).values.get(last) or 0
+    departed = table.line(L.DEPARTED_FROM_CHAIN).values.get(last) or 0
+    return Vris(last, chain, departed, percent(departed, chain))

@@ -13,11 +13,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 
-from report.inputs.contract import EURO
 from report.inputs.edition import BASES, Edition
 from report.inputs.tables import Origin, RecordTable, YearTable
+from report.model.budget import APPARATUS, PROGRAMME, total_in
 from report.model.measure_checks import MeasureChecks
 from report.model.measures import (
     BudgetLines,
@@ -27,23 +26,10 @@ from report.model.measures import (
     derive,
     measure_record,
 )
-from report.model.overrides import AppliedOverride, Override, OverrideError, parse_override
+from report.model.overrides import AppliedOverride, Override
 from report.model.shares import share
-from report.model.spending import APPARATUS, PROGRAMME, total_in
-from report.model.tables import ModelRow, ModelTable
-from report.present.numbers import number, whole
+from report.numbers import whole
 from report.problems import Note
-
-__all__ = [
-    "BasePart",
-    "Derivation",
-    "Measure",
-    "OverrideError",  # the command line catches it from here
-    "Scenario",
-    "build_scenario",
-    "run_scenario",
-    "savings_table",
-]
 
 ROUNDING_RULE = (
     "Bedragen per jaar zijn het structurele bedrag maal het faseringspercentage, afgerond op "
@@ -179,61 +165,3 @@ def _measure(
         consequences=record.consequences,
         cell=f"{table.origin.file} › {table.origin.sheet} › rij {record.excel_row}",
     )
-
-
-def savings_table(scenario: Scenario) -> ModelTable:
-    """The overview of the measures by year, with total, target, difference and coverage."""
-    years = scenario.years
-    final = years.index(scenario.final_year)
-
-    def only_final(value: int) -> tuple[int | None, ...]:
-        return tuple(value if i == final else None for i in range(len(years)))
-
-    rows = [ModelRow(m.label, tuple(m.amounts[y] for y in years)) for m in scenario.measures]
-    rows.append(ModelRow("Totaal besparing", tuple(scenario.totals[y] for y in years), "total"))
-    rows += [
-        ModelRow(
-            f"Taakstelling ({scenario.percentage}% van {number(scenario.base)}, "
-            f"basis {scenario.reference_year})",
-            only_final(scenario.target),
-            "info",
-        ),
-        ModelRow("Verschil (totaal min taakstelling)", only_final(scenario.difference), "info"),
-        ModelRow(
-            "Dekking van de taakstelling", only_final(whole(scenario.coverage)), "info", unit="%"
-        ),
-    ]
-    return ModelTable(
-        key="besparing",
-        title=f"Besparingsmaatregelen in de {scenario.percentage}%-variant "
-        f"({years[0]}–{years[-1]})",
-        unit=EURO,
-        stub="Maatregel",
-        columns=tuple(str(y) for y in years),
-        rows=tuple(rows),
-        sources=scenario.sources,
-        notes=(
-            scenario.rounding_rule,
-            "Een positief verschil betekent dat de maatregelen meer opleveren dan de taakstelling.",
-        ),
-    )
-
-
-def run_scenario(data_dir: Path, overrides: list[str]) -> str:
-    """`python build.py scenario`: read the inputs, compute the variant, return the terminal text.
-
-    The one function of the model that touches files; the command line calls it.
-    """
-    from report.inputs.read import read_inputs
-    from report.present.scenario_text import scenario_text
-
-    parsed = [parse_override(text) for text in overrides]
-    inputs = read_inputs(data_dir)
-    scenario = build_scenario(
-        inputs.edition,
-        inputs.year_table("programma"),
-        inputs.year_table("apparaat"),
-        inputs.record_table("maatregelen"),
-        parsed,
-    )
-    return scenario_text(scenario)

@@ -2,71 +2,50 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from dataclasses import dataclass
 
-from report.inputs.contract import Role
+from report.inputs import labels as L
+from report.inputs.contract import normalise
 from report.inputs.edition import Edition
 from report.inputs.tables import YearTable
+from report.model.budget import APPARATUS, PROGRAMME, total_in
+from report.model.sources import Sources
 from report.model.tables import (
     BUDGET_NOTE,
+    Heading,
     ModelRow,
     ModelTable,
+    RowKind,
+    column_sums,
     from_year_table,
-    period_title,
+    period_text,
     review_years,
     year_columns,
     years_within,
 )
+from report.model.trend import (
+    Change,
+    Ranked,
+    YearValue,
+    change,
+    components,
+    highest,
+    lowest,
+    over,
+    percent,
+)
 
-PROGRAMME = "Programma-uitgaven artikel 37.3"
-APPARATUS = "Apparaatsuitgaven DT&V"
+DTV_TOTAL = "Totaal DT&V"
 
 
-def total_in(table: YearTable, year: int) -> int:
-    """The computed total of a finance sheet in one year (empty cells count as nothing)."""
-    return sum(r.values.get(year) or 0 for r in table.rows if r.role is Role.COMPONENT)
+# -- tables -------------------------------------------------------------------------------
 
 
-def programme(table: YearTable, edition: Edition) -> ModelTable:
+def receipts(sources: Sources, heading: Heading) -> ModelTable:
+    table = sources.year("ontvangsten")
+    years = review_years(table, sources.edition)
     return from_year_table(
-        table,
-        "uitgaven-programma",
-        "Programma-uitgaven begrotingsartikel 37.3",
-        review_years(table, edition),
-        stub="Begrotingsregel",
-    )
-
-
-def apparatus(table: YearTable, edition: Edition) -> ModelTable:
-    return from_year_table(
-        table,
-        "uitgaven-apparaat",
-        "Apparaatsuitgaven van de DT&V",
-        review_years(table, edition),
-        stub="Uitgaven",
-    )
-
-
-def receipts(table: YearTable, edition: Edition) -> ModelTable:
-    return from_year_table(
-        table,
-        "ontvangsten",
-        "Ontvangsten van de DT&V",
-        review_years(table, edition),
-        total_column=True,
-        stub="Ontvangsten",
-        total_label="Totaal ontvangsten",
-    )
-
-
-def assignment(table: YearTable) -> ModelTable:
-    """The breakdown of the line "opdracht vreemdelingenvertrek", for the years supplied."""
-    return from_year_table(
-        table,
-        "opdracht",
-        "Uitsplitsing van de begrotingsregel opdracht vreemdelingenvertrek",
-        table.years,
-        stub="Uitgaven binnen de opdracht",
+        table, heading, years, total_column=True, total_label="Totaal ontvangsten"
     )
 
 
@@ -77,35 +56,119 @@ def outlook_years(programma: YearTable, apparaat: YearTable, edition: Edition) -
     return years_within(both, edition.last_year, last)
 
 
-def dtv(programma: YearTable, apparaat: YearTable, edition: Edition) -> ModelTable:
+def dtv(sources: Sources, heading: Heading) -> ModelTable:
     """DT&V spending from the last year reviewed to the savings reference year."""
-    years = outlook_years(programma, apparaat, edition)
+    programma, apparaat = sources.year("programma"), sources.year("apparaat")
+    years = outlook_years(programma, apparaat, sources.edition)
     rows: list[ModelRow] = []
     for label, table in ((APPARATUS, apparaat), (PROGRAMME, programma)):
-        part = from_year_table(table, "", "", years)
-        rows.append(ModelRow(label, (None,) * len(years), "group"))
+        part = from_year_table(table, heading, years)
+        rows.append(ModelRow(label, (None,) * len(years), RowKind.GROUP))
         # without the sheets' Toelichting: it speaks of the review years, not of this outlook
         rows += [
-            ModelRow(r.label, r.values, "subtotal" if r.kind == "total" else r.kind)
+            ModelRow(r.label, r.values, RowKind.SUBTOTAL if r.kind is RowKind.TOTAL else r.kind)
             for r in part.rows
         ]
-    subtotals = [r for r in rows if r.kind == "subtotal"]
-    rows.append(ModelRow("Totaal DT&V", _add(subtotals, len(years)), "total"))
+    subtotals = [r for r in rows if r.kind is RowKind.SUBTOTAL]
+    rows.append(ModelRow(DTV_TOTAL, column_sums(subtotals, len(years)), RowKind.TOTAL))
     budget = (programma.budget_years | apparaat.budget_years) & frozenset(years)
-    return ModelTable(
-        key="uitgaven-dtv",
-        title=period_title("Uitgaven van de DT&V: apparaat en programma", years),
-        unit=programma.spec.unit,
-        stub="Uitgaven",
-        columns=year_columns(years, False, budget),
-        rows=tuple(rows),
-        sources=(apparaat.origin, programma.origin),
+    return heading.table(
+        year_columns(years, False, budget),
+        rows,
+        (apparaat.origin, programma.origin),
+        period=period_text(years),
         notes=(BUDGET_NOTE,) if budget else (),
     )
 
 
-def _add(rows: Sequence[ModelRow], width: int) -> tuple:
-    return tuple(
-        sum(r.values[i] or 0 for r in rows) if any(r.values[i] is not None for r in rows) else None
-        for i in range(width)
+# -- what the text cites ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Spending:
+    years: tuple[int, ...]
+    programme_totals: dict[int, int]
+    programme: Change  # first → last year of the review
+    programme_lowest: YearValue
+    programme_highest: YearValue
+    apparatus_totals: dict[int, int]
+    apparatus: Change
+    outlook_years: tuple[int, ...]
+    dtv_totals: dict[int, int]  # apparatus + programme, last review year → reference year
+    reference: YearValue  # total DT&V spending in the savings reference year
+    budget_years: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Receipts:
+    period_totals: dict[str, int]
+    total: int
+
+    @property
+    def europe(self) -> int | None:
+        """Receipts from the EU for European subsidies over the period (None: no such line)."""
+        found = {normalise(label): v for label, v in self.period_totals.items()}
+        return found.get(normalise(L.RECEIPTS_EUROPE))
+
+
+@dataclass(frozen=True)
+class Assignment:
+    year: int  # the latest year broken down
+    total: int
+    largest: Ranked
+    travel: int  # escort and returnee travel together
+    travel_share: int  # % of the total
+
+
+def spending_figures(sources: Sources) -> Spending:
+    programma, apparaat, edition = (
+        sources.year("programma"),
+        sources.year("apparaat"),
+        sources.edition,
+    )
+    years = years_within(
+        sorted(set(programma.years) & set(apparaat.years)), edition.first_year, edition.last_year
+    )
+    programme_totals = {y: total_in(programma, y) for y in years}
+    apparatus_totals = {y: total_in(apparaat, y) for y in years}
+    outlook = outlook_years(programma, apparaat, edition)
+    reference = edition.savings.reference_year
+    return Spending(
+        years=years,
+        programme_totals=programme_totals,
+        programme=change(programme_totals, years[0], years[-1]),
+        programme_lowest=lowest(programme_totals),
+        programme_highest=highest(programme_totals),
+        apparatus_totals=apparatus_totals,
+        apparatus=change(apparatus_totals, years[0], years[-1]),
+        outlook_years=outlook,
+        dtv_totals={y: total_in(programma, y) + total_in(apparaat, y) for y in outlook},
+        reference=YearValue(
+            reference, total_in(programma, reference) + total_in(apparaat, reference)
+        ),
+        budget_years=tuple(sorted(programma.budget_years | apparaat.budget_years)),
+    )
+
+
+def receipt_figures(sources: Sources) -> Receipts:
+    table = sources.year("ontvangsten")
+    years = review_years(table, sources.edition)
+    period_totals = {r.label: over(r, years) for r in components(table)}
+    return Receipts(period_totals, sum(period_totals.values()))
+
+
+def assignment_figures(sources: Sources) -> Assignment:
+    table = sources.year("opdracht")
+    year = table.years[-1]
+    rows = components(table)
+    total = sum(r.values.get(year) or 0 for r in rows)
+    largest = max(rows, key=lambda r: r.values.get(year) or 0)
+    travel_rows = (table.find(label) for label in (L.ESCORT_TRAVEL, L.RETURNEE_TRAVEL))
+    travel = sum(r.values.get(year) or 0 for r in travel_rows if r is not None)
+    return Assignment(
+        year=year,
+        total=total,
+        largest=Ranked(largest.label, largest.values.get(year) or 0),
+        travel=travel,
+        travel_share=percent(travel, total),
     )

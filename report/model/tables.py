@@ -3,37 +3,58 @@
 Totals and subtotals are always computed from the component rows; a total printed in the
 workbook has been checked by the reader and is never copied. The render stage formats these
 tables without knowing where they came from.
+
+A cell is a plain number (`Value`). Provenance (where a printed number came from) will sit
+beside the values of a `ModelRow`, filled in where values are made: `from_year_table`, the
+sum helpers below and the few builders that compute rows of their own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from enum import StrEnum
 
-from report.inputs.contract import Role, normalise
+from report.inputs.contract import Role, Unit, normalise
+from report.inputs.edition import Edition
 from report.inputs.tables import Origin, TableRow, YearTable
 
-Value = int | Decimal | None
+Number = int | Decimal
+Value = Number | None  # None: an empty cell
 TOTAL_COLUMN = "Totaal"
 BUDGET_MARK = " (b)"
 BUDGET_NOTE = "(b) begroting; de overige jaren zijn realisatie."
+
+
+class RowKind(StrEnum):
+    """How a row of a model table is shown and whether it is a sum."""
+
+    COMPONENT = "component"
+    SUBTOTAL = "subtotal"
+    TOTAL = "total"
+    INFO = "info"  # shown, outside every sum
+    GROUP = "group"  # a heading row without values
+
+    @property
+    def is_sum(self) -> bool:
+        return self in (RowKind.SUBTOTAL, RowKind.TOTAL)
 
 
 @dataclass(frozen=True)
 class ModelRow:
     label: str
     values: tuple[Value, ...]  # aligned with ModelTable.columns; None = empty cell
-    kind: str = "component"  # component | subtotal | total | info | group (a heading row)
+    kind: RowKind = RowKind.COMPONENT
     note: str = ""  # footnote for this row (e.g. the workbook's Toelichting)
-    unit: str = ""  # a row in another unit than its table (a % row in a table of counts)
+    unit: Unit | None = None  # a row in another unit than its table (a % row in a table of counts)
 
 
 @dataclass(frozen=True)
 class ModelTable:
     key: str  # cross-reference label without prefix, e.g. "vertrek-type" (→ @tbl-vertrek-type)
     title: str  # Dutch caption without number
-    unit: str  # "aantal vreemdelingen" | "x € 1.000" | "%"
+    unit: Unit
     stub: str  # header of the label column
     columns: tuple[str, ...]  # e.g. ("2011", …, "2017", "Totaal")
     rows: tuple[ModelRow, ...]
@@ -48,13 +69,13 @@ class ModelTable:
             headings = [
                 i
                 for i, r in enumerate(self.rows)
-                if r.kind == "group" and normalise(r.label) == normalise(group)
+                if r.kind is RowKind.GROUP and normalise(r.label) == normalise(group)
             ]
             if not headings:
                 raise KeyError(f"{self.key}: geen groep {group!r}")
             start = headings[0]
         for row in self.rows[start:]:
-            if row.kind != "group" and normalise(row.label) == normalise(label):
+            if row.kind is not RowKind.GROUP and normalise(row.label) == normalise(label):
                 return row
         raise KeyError(f"{self.key}: geen regel {label!r}")
 
@@ -68,6 +89,46 @@ class ModelTable:
     def value(self, label: str, column: str | int, group: str = "") -> Value:
         return self.row(label, group).values[self.column(column)]
 
+    @property
+    def years(self) -> tuple[int, ...]:
+        """The year columns, without their budget mark."""
+        years = (header.removesuffix(BUDGET_MARK) for header in self.columns)
+        return tuple(int(year) for year in years if year.isdigit())
+
+
+@dataclass(frozen=True)
+class Heading:
+    """What the catalog says about a table: label, caption, unit, label column, standing notes.
+
+    Builders make their table through `table()`, so the caption and unit have one owner.
+    """
+
+    key: str
+    caption: str  # without the period; `table()` adds the years shown
+    unit: Unit
+    stub: str = "Omschrijving"
+    notes: tuple[str, ...] = ()
+
+    def table(
+        self,
+        columns: Sequence[str],
+        rows: Sequence[ModelRow],
+        sources: Sequence[Origin],
+        *,
+        period: str = "",
+        notes: Sequence[str] = (),
+    ) -> ModelTable:
+        return ModelTable(
+            key=self.key,
+            title=f"{self.caption} ({period})" if period else self.caption,
+            unit=self.unit,
+            stub=self.stub,
+            columns=tuple(columns),
+            rows=tuple(rows),
+            sources=tuple(sources),
+            notes=(*self.notes, *notes),
+        )
+
 
 def sum_known(values: Iterable[Value]) -> Value:
     """Sum of the filled cells; None when no cell is filled (nothing to add up)."""
@@ -75,11 +136,16 @@ def sum_known(values: Iterable[Value]) -> Value:
     return sum(known) if known else None
 
 
-def period_title(title: str, years: Sequence[int]) -> str:
+def column_sums(rows: Sequence[ModelRow], width: int) -> tuple[Value, ...]:
+    """Column-wise sum of the filled cells of `rows`."""
+    return tuple(sum_known(r.values[i] for r in rows) for i in range(width))
+
+
+def period_text(years: Sequence[int]) -> str:
+    """'2011–2017' (one year: '2016'; none: '')."""
     if not years:
-        return title
-    span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
-    return f"{title} ({span})"
+        return ""
+    return str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
 
 
 def year_columns(
@@ -90,27 +156,26 @@ def year_columns(
     return headers + ((TOTAL_COLUMN,) if total else ())
 
 
-def values_for(row_values: dict[int, int | None], years: Sequence[int], total: bool) -> tuple:
+def values_for(
+    row_values: Mapping[int, Value], years: Sequence[int], total: bool
+) -> tuple[Value, ...]:
     values = tuple(row_values.get(y) for y in years)
     return values + ((sum_known(values),) if total else ())
 
 
-def added(rows: Sequence[TableRow], years: Sequence[int]) -> dict[int, int | None]:
+def added(rows: Sequence[TableRow], years: Sequence[int]) -> dict[int, Value]:
     """Year-wise sum of rows."""
     return {y: sum_known(r.values.get(y) for r in rows) for y in years}
 
 
 def from_year_table(
     table: YearTable,
-    key: str,
-    title: str,
+    heading: Heading,
     years: Sequence[int],
     *,
     total_column: bool = False,
-    stub: str = "",
-    group_labels: dict[str, str] | None = None,
+    group_labels: Mapping[str, str] | None = None,
     total_label: str = "",
-    notes: Sequence[str] = (),
 ) -> ModelTable:
     """Lay out an input table in the contract's row order with computed (sub)totals.
 
@@ -121,56 +186,43 @@ def from_year_table(
     """
     group_labels = group_labels or {}
     components = [r for r in table.rows if r.role is Role.COMPONENT]
+    width = len(years) + (1 if total_column else 0)
     rows: list[ModelRow] = []
     current_group = None
     for kind, group, label, source in _ordered(table):
         if group and group != current_group and table.spec.grouped:
-            rows.append(
-                ModelRow(
-                    group_labels.get(group, group), (None,) * _width(years, total_column), "group"
-                )
-            )
+            rows.append(ModelRow(group_labels.get(group, group), (None,) * width, RowKind.GROUP))
         current_group = group
         if source is not None:
             rows.append(
                 ModelRow(
                     source.label,
                     values_for(source.values, years, total_column),
-                    "info" if source.role is Role.INFO else "component",
+                    RowKind.INFO if source.role is Role.INFO else RowKind.COMPONENT,
                     source.toelichting,
                 )
             )
             continue
         parts = (
             components
-            if kind == "total"
+            if kind is RowKind.TOTAL
             else [r for r in components if normalise(r.group) == normalise(group)]
         )
         rows.append(ModelRow(label, values_for(added(parts, years), years, total_column), kind))
     if total_label:
-        rows.append(
-            ModelRow(
-                total_label, values_for(added(components, years), years, total_column), "total"
-            )
-        )
+        total = values_for(added(components, years), years, total_column)
+        rows.append(ModelRow(total_label, total, RowKind.TOTAL))
     budget = table.budget_years & frozenset(years)
-    return ModelTable(
-        key=key,
-        title=period_title(title, years),
-        unit=table.spec.unit,
-        stub=stub or "Omschrijving",
-        columns=year_columns(years, total_column, budget),
-        rows=tuple(rows),
-        sources=(table.origin,),
-        notes=(*notes, BUDGET_NOTE) if budget else tuple(notes),
+    return heading.table(
+        year_columns(years, total_column, budget),
+        rows,
+        (table.origin,),
+        period=period_text(years),
+        notes=(BUDGET_NOTE,) if budget else (),
     )
 
 
-def _width(years: Sequence[int], total_column: bool) -> int:
-    return len(years) + (1 if total_column else 0)
-
-
-def _ordered(table: YearTable) -> list[tuple[str, str, str, TableRow | None]]:
+def _ordered(table: YearTable) -> list[tuple[RowKind, str, str, TableRow | None]]:
     """(kind, group, label, input row or None for a computed row) in the contract's order."""
     spec = table.spec
     by_key = {(normalise(r.group), normalise(r.label)): r for r in table.rows}
@@ -182,26 +234,27 @@ def _ordered(table: YearTable) -> list[tuple[str, str, str, TableRow | None]]:
         and (normalise(r.group), normalise(r.label)) not in contract_keys
     ]
     if not spec.rows:  # a free list (nationalities): the sheet's own order
-        return [("component", r.group, r.label, r) for r in extra]
-    ordered: list[tuple[str, str, str, TableRow | None]] = []
+        return [(RowKind.COMPONENT, r.group, r.label, r) for r in extra]
+    ordered: list[tuple[RowKind, str, str, TableRow | None]] = []
     for index, row in enumerate(spec.rows):
         group = normalise(row.group)
         if row.role in (Role.COMPONENT, Role.INFO):
             found = by_key.get((group, normalise(row.label)))
             if found is not None:
-                ordered.append((found.role.value, row.group, row.label, found))
+                kind = RowKind.INFO if found.role is Role.INFO else RowKind.COMPONENT
+                ordered.append((kind, row.group, row.label, found))
             last_of_group = not any(
                 r.role is Role.COMPONENT and normalise(r.group) == group
                 for r in spec.rows[index + 1 :]
             )
             if row.role is Role.COMPONENT and last_of_group:
                 ordered += [
-                    ("component", row.group, r.label, r)
+                    (RowKind.COMPONENT, row.group, r.label, r)
                     for r in extra
                     if normalise(r.group) == group
                 ]
         else:
-            kind = "total" if row.role is Role.TOTAL else "subtotal"
+            kind = RowKind.TOTAL if row.role is Role.TOTAL else RowKind.SUBTOTAL
             ordered.append((kind, row.group, row.label, None))
     return ordered
 
@@ -211,6 +264,6 @@ def years_within(years: Sequence[int], first: int, last: int) -> tuple[int, ...]
     return tuple(y for y in years if first <= y <= last)
 
 
-def review_years(table, edition) -> tuple[int, ...]:
+def review_years(table: YearTable, edition: Edition) -> tuple[int, ...]:
     """The table's years inside the edition's review period (later budget years excluded)."""
     return years_within(table.years, edition.first_year, edition.last_year)

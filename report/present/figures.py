@@ -10,39 +10,31 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from textwrap import fill
+from typing import Any
 
 import pandas as pd
 
-from report.present.numbers import number
+from report.numbers import number
 
 ACCENT = "#154273"  # the dark blue of the Rijkshuisstijl tradition
 GREYS = ["#154273", "#5a7fa8", "#9fb6cf", "#d2dce8", "#6b6b6b", "#b3b3b3"]
 LINETYPES = ["solid", "dashed", "dotted", "dashdot", (0, (5, 1, 1, 1, 1, 1))]
 SHAPES = ["o", "s", "^", "D", "v", "P"]
 WIDTH, HEIGHT, DPI = 6.3, 3.3, 200
-STYLE_VERSION = "3"
-MAX_LABELS = 10  # year labels (and value labels on bars) that stay legible in one panel  # bump when the look changes, so cached figures are redrawn
+STYLE_VERSION = "3"  # bump when the look changes, so cached figures are redrawn
+MAX_LABELS = 10  # year labels (and value labels on bars) that stay legible in one panel
 
 
-@dataclass(frozen=True)
-class Figure:
-    key: str  # cross-reference label without prefix: @fig-<key>
-    caption: str
-    alt: str
-    path: str  # relative to the build directory
-
-
-def _plotnine():
+def _plotnine() -> Any:
     """plotnine is imported only when a figure is actually drawn (warm builds skip it)."""
     import plotnine
 
     return plotnine
 
 
-def _style():
+def _style() -> Any:
     p = _plotnine()
     return p.theme_minimal(base_size=9) + p.theme(
         panel_grid_minor=p.element_blank(),
@@ -61,7 +53,7 @@ def _thousands(values: Sequence[float]) -> list[str]:
     return [number(v) for v in values]
 
 
-def _year_axis(years: Sequence[int]):
+def _year_axis(years: Sequence[int]) -> Any:
     """Every year on the axis, or every second, third … year when there are many."""
     p = _plotnine()
     step = -(-len(years) // MAX_LABELS)
@@ -69,7 +61,7 @@ def _year_axis(years: Sequence[int]):
     return p.scale_x_continuous(breaks=shown, labels=[str(y) for y in shown])
 
 
-def shares_plot(shares: pd.DataFrame, prognosis: dict[str, int]):
+def shares_plot(shares: pd.DataFrame, prognosis: dict[str, int]) -> Any:
     """One panel per type of departure: share per year against the budget's prognosis.
 
     `shares` has columns jaar, type, aandeel (percent points).
@@ -101,7 +93,7 @@ def shares_plot(shares: pd.DataFrame, prognosis: dict[str, int]):
     )
 
 
-def lines_plot(frame: pd.DataFrame, y_label: str, budget_from: int | None = None):
+def lines_plot(frame: pd.DataFrame, y_label: str, budget_from: int | None = None) -> Any:
     """Series over the years; `frame` has columns jaar, reeks, waarde."""
     p = _plotnine()
     series = list(dict.fromkeys(frame["reeks"]))
@@ -130,7 +122,7 @@ def lines_plot(frame: pd.DataFrame, y_label: str, budget_from: int | None = None
     return plot
 
 
-def phase_plot(frame: pd.DataFrame, target: float):
+def phase_plot(frame: pd.DataFrame, target: float) -> Any:
     """Stacked savings per measure and year against the target; columns jaar, nr, maatregel, bedrag."""
     p = _plotnine()
     measures = list(dict.fromkeys(frame["maatregel"]))
@@ -167,7 +159,7 @@ def phase_plot(frame: pd.DataFrame, target: float):
     )
 
 
-def save(draw: Callable[[], object], key: str, data: object, build_dir: Path) -> str:
+def save(draw: Callable[[], Any], key: str, data: object, build_dir: Path) -> str:
     """Draw the plot unless a figure of the same data and style already exists."""
     digest = hashlib.sha256(
         json.dumps([STYLE_VERSION, key, data], sort_keys=True, default=str).encode()

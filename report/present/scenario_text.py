@@ -4,23 +4,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from report.inputs.contract import RULE_AMOUNT, RULE_FTE, RULE_LINE
 from report.model.scenario import Measure, Scenario
-from report.present.numbers import euro, exact, number, percent, signed
+from report.numbers import exact, number, percent, signed
+from report.present.derivation import derivation_text
 
 NAME_WIDTH = 52  # longer measure names are shortened in the terminal table
 AMOUNT_WIDTH = 9
-
-
-def derivation_text(measure: Measure) -> str:
-    """'30% van € 6,7 mln (REAN-regeling 2022) = € 2,0 mln' — the measure's rule in words."""
-    d = measure.derivation
-    result = euro(d.structural)
-    if d.rule in (RULE_LINE, RULE_AMOUNT):
-        return f"{exact(d.percentage)}% van {euro(d.base_amount)} ({d.base_label}) = {result}"
-    if d.rule == RULE_FTE:
-        return f"{exact(d.fte)} fte × {euro(d.cost_per_fte)} per fte = {result}"
-    return f"vast bedrag van {result}"
 
 
 def _value(value: Decimal | str | None) -> str:

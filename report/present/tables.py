@@ -1,108 +1,126 @@
-"""Model tables as pipe tables with caption, unit, source and notes."""
+"""Model tables and tables of words as table blocks: pipe tables, caption, source and notes."""
 
 from __future__ import annotations
 
-import datetime as dt
-from decimal import Decimal
+from collections.abc import Iterable, Mapping, Sequence
 
-from babel.dates import format_date
-
-from report.present.escape import md
-from report.present.numbers import number
+from report.inputs.contract import Unit
+from report.model.entries import CellKind, TextColumn, TextTable
+from report.model.tables import ModelTable, RowKind, Value
+from report.numbers import date_text, number
+from report.present.markdown import (
+    Align,
+    ColumnSpec,
+    Markdown,
+    PipeTable,
+    SourceNote,
+    TableBlock,
+    emphasis,
+    escape,
+    joined,
+    reference,
+    strong,
+)
 
 MAX_COLUMNS = 9  # value columns that fit an A4 page upright next to the labels
+EMPTY = "–"
+UNIT_WORDS = {Unit.PERCENT: "in procenten"}
 
 
-def cell(value: int | Decimal | None, decimals: int = 0, unit: str = "") -> str:
+def cell(value: Value, decimals: int = 0, unit: Unit | None = None) -> str:
+    """A number as the table shows it: '1.234', '63%', or '–' for an empty cell."""
     if value is None:
-        return "–"
+        return EMPTY
     text = number(value, decimals)
-    return f"{text}%" if unit == "%" else text
+    return f"{text}%" if unit is Unit.PERCENT else text
 
 
-def peildatum_text(value: str) -> str:
-    """'2019-02-01' -> '1 februari 2019'; other text stays as written."""
-    try:
-        return format_date(dt.date.fromisoformat(value), "d MMMM y", locale="nl_NL")
-    except ValueError:
-        return value
-
-
-def source_line(table) -> str:
+def source_line(table: ModelTable) -> Markdown:
     """'Bron: KMI+, peildatum 1 februari 2019.' — one clause per distinct source."""
-    parts = []
+    parts: list[Markdown] = []
     for origin in table.sources:
-        text = md(origin.bron) if origin.bron else md(origin.file)
+        text = escape(origin.bron or origin.file)
         if origin.peildatum:
-            text += f", peildatum {md(peildatum_text(origin.peildatum))}"
+            text = Markdown(f"{text}, peildatum {escape(date_text(origin.peildatum))}")
         if text not in parts:
             parts.append(text)
-    return "Bron: " + "; ".join(parts) + "."
+    return Markdown("Bron: " + "; ".join(parts) + ".")
 
 
-def markdown_table(table) -> str:
-    """A complete table block: pipe table(s), caption with label, then source and notes.
+def table_block(table: ModelTable) -> TableBlock:
+    """A model table; one with more columns than fit an A4 page upright continues in parts.
 
-    A table with more columns than fit an A4 page upright is split into parts of at most
-    MAX_COLUMNS columns; each further part repeats the labels and says it continues the table.
+    Each part has at most MAX_COLUMNS value columns and repeats the labels.
     """
-    parts = [
-        range(i, min(i + MAX_COLUMNS, len(table.columns)))
+    parts = tuple(
+        _part(table, range(i, min(i + MAX_COLUMNS, len(table.columns))))
         for i in range(0, len(table.columns), MAX_COLUMNS)
-    ]
-    unit = {"%": "in procenten"}.get(table.unit, table.unit)
-    caption = f": {md(table.title)} ({md(unit)}) {{#tbl-{table.key}}}"
-    blocks = []
-    for index, columns in enumerate(parts):
-        lines = _pipe_table(table, columns)
-        if index == 0:
-            blocks.append("\n".join(lines) + "\n\n" + caption)
-        else:
-            blocks.append(f"*Vervolg van @tbl-{table.key}*\n\n" + "\n".join(lines))
-    below = [source_line(table)]
-    below += [md(f"{row.label}: {row.note}") for row in table.rows if row.note]
-    below += [md(note) for note in table.notes]
-    return "\n" + "\n\n".join(blocks) + "\n\n::: {.bron}\n" + "\\\n".join(below) + "\n:::\n"
-
-
-def _pipe_table(table, columns: range) -> list[str]:
-    header = [md(table.stub), *(md(table.columns[i]) for i in columns)]
-    lines = [
-        "| " + " | ".join(header) + " |",
-        "|" + "|".join([":--", *("--:" for _ in columns)]) + "|",
-    ]
-    for row in table.rows:
-        label = md(row.label)
-        values = [cell(row.values[i], table.decimals, row.unit or table.unit) for i in columns]
-        if row.kind == "group":
-            label, values = f"*{label}*", ["" for _ in columns]
-        elif row.kind in ("total", "subtotal"):
-            label = f"**{label}**"
-            values = [f"**{v}**" if v != "–" else v for v in values]
-        lines.append("| " + " | ".join([label, *values]) + " |")
-    return lines
-
-
-def text_table(
-    key: str,
-    title: str,
-    headers: list[str],
-    rows: list[list[str]],
-    bron: str,
-    widths: list[int] | None = None,
-) -> str:
-    """A table of words (glossary, policy areas); cells may hold Markdown made by the caller.
-
-    `widths` are relative column widths: pandoc reads them from the dashes under the header.
-    """
-    dashes = widths or [1] * len(headers)
-    lines = [
-        "| " + " | ".join(md(h) for h in headers) + " |",
-        "|" + "|".join(":" + "-" * (4 * w) for w in dashes) + "|",
-    ]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    return (
-        "\n"
-        + "\n".join(lines)
-        + f"\n\n: {md(title)} {{#tbl-{key}}}\n\n::: {{.bron}}\nBron: {md(bron)}.\n:::\n"
     )
+    unit = UNIT_WORDS.get(table.unit, table.unit)
+    below = [source_line(table)]
+    below += [escape(f"{row.label}: {row.note}") for row in table.rows if row.note]
+    below += [escape(note) for note in table.notes]
+    return TableBlock(
+        table.key,
+        Markdown(f"{escape(table.title)} ({escape(unit)})"),
+        parts,
+        SourceNote(tuple(below)),
+    )
+
+
+def _part(table: ModelTable, columns: range) -> PipeTable:
+    specs = (ColumnSpec(Align.LEFT), *(ColumnSpec(Align.RIGHT) for _ in columns))
+    header = (escape(table.stub), *(escape(table.columns[i]) for i in columns))
+    rows = []
+    for row in table.rows:
+        label = escape(row.label)
+        values = [
+            Markdown(cell(row.values[i], table.decimals, row.unit or table.unit)) for i in columns
+        ]
+        if row.kind is RowKind.GROUP:
+            label, values = emphasis(label), [Markdown("") for _ in columns]
+        elif row.kind.is_sum:
+            label = strong(label)
+            values = [strong(v) if v != EMPTY else v for v in values]
+        rows.append((label, *values))
+    return PipeTable(specs, header, tuple(rows))
+
+
+def text_block(entry: TextTable, items: Iterable[Mapping[str, object]]) -> TableBlock:
+    """A table of words from content items (or derived rows), cell by cell as its columns say."""
+    specs = tuple(ColumnSpec(Align.LEFT, column.width) for column in entry.columns)
+    header = tuple(escape(column.header) for column in entry.columns)
+    rows = tuple(tuple(text_cell(item, column) for column in entry.columns) for item in items)
+    return TableBlock(
+        entry.key,
+        escape(entry.caption),
+        (PipeTable(specs, header, rows),),
+        SourceNote((Markdown(f"Bron: {escape(entry.source)}."),)),
+    )
+
+
+def text_cell(item: Mapping[str, object], column: TextColumn) -> Markdown:
+    value = item.get(column.field)
+    if column.kind is CellKind.REF:
+        return reference(str(value)) if value else Markdown("")
+    if column.kind is CellKind.REFS:
+        labels: Sequence[object] = value if isinstance(value, list) else []
+        return joined((reference(str(label)) for label in labels), ", ")
+    return escape(value or "")
+
+
+def provenance_items(tables: Iterable[ModelTable]) -> list[dict[str, str]]:
+    """One row per source of each table: workbook, sheet, cells, peildatum (the appendix)."""
+    items = []
+    for table in tables:
+        for index, origin in enumerate(table.sources):
+            items.append(
+                {
+                    "tabel": f"tbl-{table.key}" if index == 0 else "",
+                    "werkmap": origin.file,
+                    "werkblad": origin.sheet,
+                    "cellen": origin.cells,
+                    "peildatum": date_text(origin.peildatum) if origin.peildatum else EMPTY,
+                }
+            )
+    return items

@@ -7,8 +7,10 @@ The templates decide what to say; these helpers decide how the data is said, so 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 
-from report.present.numbers import number, percent, whole
+from report.model.trend import Change
+from report.numbers import number, percent, whole
 
 
 def join_nl(items: Iterable[object]) -> str:
@@ -20,13 +22,19 @@ def join_nl(items: Iterable[object]) -> str:
 
 
 def verb(
-    difference: float, up: str = "steeg", down: str = "daalde", same: str = "bleef gelijk"
+    difference: float | Decimal,
+    up: str = "steeg",
+    down: str = "daalde",
+    same: str = "bleef gelijk",
 ) -> str:
     return up if difference > 0 else down if difference < 0 else same
 
 
 def trend(
-    change, fmt: Callable[[object], str] = number, up: str = "steeg", down: str = "daalde"
+    change: Change,
+    fmt: Callable[[int], str] = number,
+    up: str = "steeg",
+    down: str = "daalde",
 ) -> str:
     """'steeg van 22.157 in 2011 naar 36.722 in 2017 (+66%)' from a model Change."""
     start, end = change.start, change.end

@@ -1,9 +1,12 @@
-"""Every table of the report in one Excel file, for readers who want to reuse the figures.
+"""Every table of figures of the report in one Excel file, for readers who reuse the figures.
 
-One sheet per table, numbered as in the report, with caption, unit, header row, the computed
-totals and where each figure came from (source note and workbook › sheet › cell range). The
-file is byte-for-byte the same for the same model: document dates come from the edition and
-the zip entries carry that date instead of the time of writing.
+One sheet per model table, numbered, named and ordered as the rendered document numbered it
+(report.present.numbering): sheet "Tabel 7" is the report's Tabel 7. Tables of words (the
+glossary, the policy areas) have no sheet, so the numbers may skip. Each sheet has caption,
+unit, header row, the computed totals and where each figure came from (source note and
+workbook › sheet › cell range). The file is byte-for-byte the same for the same model:
+document dates come from the edition and the zip entries carry that date instead of the
+time of writing.
 """
 
 from __future__ import annotations
@@ -13,15 +16,20 @@ import io
 import os
 import re
 import zipfile
-from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
-from babel.dates import format_date
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
+
+from report.inputs.contract import Unit
+from report.model import Model
+from report.model.tables import ModelTable, RowKind
+from report.numbers import date_text
+from report.present.numbering import Numbering
 
 HEADER_ROW = 4
 HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
@@ -36,28 +44,21 @@ def sheet_name(number: int, title: str) -> str:
     return text if len(text) <= SHEET_NAME_LENGTH else text[: SHEET_NAME_LENGTH - 1] + "…"
 
 
-def _date_text(value: str) -> str:
-    try:
-        return format_date(dt.date.fromisoformat(value), "d MMMM y", locale="nl_NL")
-    except ValueError:
-        return value
-
-
-def _source_lines(table) -> list[str]:
+def _source_lines(table: ModelTable) -> list[str]:
     lines = []
     for origin in table.sources:
         text = f"Bron: {origin.bron or origin.file}"
         if origin.peildatum:
-            text += f", peildatum {_date_text(origin.peildatum)}"
+            text += f", peildatum {date_text(origin.peildatum)}"
         lines.append(text)
         lines.append(f"Herkomst van de cijfers: {origin}")
     return lines
 
 
-def _write_table(ws: Worksheet, number: int, table) -> None:
+def _write_table(ws: Worksheet, number: int, table: ModelTable) -> None:
     ws["A1"] = f"Tabel {number}. {table.title}"
     ws["A1"].font = Font(bold=True, size=12)
-    ws["A2"] = f"Eenheid: {'procenten' if table.unit == '%' else table.unit}"
+    ws["A2"] = f"Eenheid: {'procenten' if table.unit is Unit.PERCENT else table.unit}"
     for col, header in enumerate([table.stub, *table.columns], start=1):
         cell = ws.cell(HEADER_ROW, col, header)
         cell.font, cell.fill = BOLD, HEADER_FILL
@@ -66,9 +67,9 @@ def _write_table(ws: Worksheet, number: int, table) -> None:
     row = HEADER_ROW + 1
     for model_row in table.rows:
         label = ws.cell(row, 1, model_row.label)
-        strong = model_row.kind in ("total", "subtotal", "group")
-        label.font = Font(bold=strong, italic=model_row.kind == "group")
-        if model_row.kind == "info":
+        strong = model_row.kind.is_sum or model_row.kind is RowKind.GROUP
+        label.font = Font(bold=strong, italic=model_row.kind is RowKind.GROUP)
+        if model_row.kind is RowKind.INFO:
             label.alignment = Alignment(indent=1)
         for col, value in enumerate(model_row.values, start=2):
             if value is not None:
@@ -86,17 +87,17 @@ def _write_table(ws: Worksheet, number: int, table) -> None:
     ws.column_dimensions["A"].width = min(60, max(len(r.label) for r in table.rows) + 4)
     for col in range(2, len(table.columns) + 2):
         ws.column_dimensions[get_column_letter(col)].width = 13
-    ws.freeze_panes = ws.cell(HEADER_ROW + 1, 2)
+    ws.freeze_panes = ws.cell(HEADER_ROW + 1, 2).coordinate
 
 
 class _FixedTimeZip(zipfile.ZipFile):
     """A zip archive whose entries all carry one given date, so the bytes do not vary."""
 
-    def __init__(self, file, date_time: tuple[int, ...]):
+    def __init__(self, file: io.BytesIO, date_time: tuple[int, int, int, int, int, int]):
         super().__init__(file, "w", zipfile.ZIP_DEFLATED)
         self.fixed = date_time
 
-    def writestr(self, zinfo_or_arcname, data, *args, **kwargs):
+    def writestr(self, zinfo_or_arcname: Any, data: Any, *args: Any, **kwargs: Any) -> None:
         if isinstance(zinfo_or_arcname, str):
             info = zipfile.ZipInfo(zinfo_or_arcname, date_time=self.fixed)
             info.compress_type = zipfile.ZIP_DEFLATED
@@ -104,18 +105,20 @@ class _FixedTimeZip(zipfile.ZipFile):
             zinfo_or_arcname = info
         super().writestr(zinfo_or_arcname, data, *args, **kwargs)
 
-    def write(self, filename, arcname=None, *args, **kwargs):
+    def write(self, filename: Any, arcname: Any = None, *args: Any, **kwargs: Any) -> None:
         """Worksheets arrive as temporary files; store their content, not their file date."""
         self.writestr(arcname or os.path.basename(filename), Path(filename).read_bytes())
 
 
-def workbook_bytes(model, order: Sequence[str] | None = None) -> bytes:
-    """The tables workbook as bytes; `order` is the report's table order (default: the model's)."""
+def workbook_bytes(model: Model, numbering: Numbering) -> bytes:
+    """The tables workbook as bytes: the model's tables, numbered as the document numbered them."""
     book = Workbook()
-    book.remove(book.active)
-    for number, key in enumerate(order or model.tables, start=1):
-        table = model.tables[key]
-        _write_table(book.create_sheet(sheet_name(number, table.title)), number, table)
+    book.remove(book.worksheets[0])  # the empty sheet a new workbook starts with
+    for numbered in numbering.tables:
+        table = model.tables.get(numbered.key)
+        if table is not None:
+            sheet = book.create_sheet(sheet_name(numbered.number, table.title))
+            _write_table(sheet, numbered.number, table)
     edition = model.edition
     moment = dt.datetime.combine(edition.published, dt.time())
     book.properties.title = f"{edition.title} — tabellen"
@@ -123,14 +126,14 @@ def workbook_bytes(model, order: Sequence[str] | None = None) -> bytes:
     book.properties.language = "nl-NL"
     book.properties.created = book.properties.modified = moment
     buffer = io.BytesIO()
-    archive = _FixedTimeZip(buffer, moment.timetuple()[:6])
+    archive = _FixedTimeZip(buffer, (moment.year, moment.month, moment.day, 0, 0, 0))
     ExcelWriter(book, archive).save()  # not openpyxl's save(): that stamps the current time
     return buffer.getvalue()
 
 
-def write_tables_workbook(model, path: Path, order: Sequence[str] | None = None) -> None:
+def write_tables_workbook(model: Model, path: Path, numbering: Numbering) -> None:
     """Write the workbook atomically: a failed write leaves any previous file intact."""
-    data = workbook_bytes(model, order)
+    data = workbook_bytes(model, numbering)
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.tmp")
     temporary.write_bytes(data)

@@ -4,7 +4,9 @@
   and the Lua filters; Typst compiles it to a tagged PDF that conforms to PDF/UA-1.
 - HTML: pandoc writes one self-contained file (`--embed-resources`: figures and stylesheet
   inside, no external requests) with the house template and stylesheet.
-- DOCX: pandoc, for reviewers.
+- DOCX: pandoc, for reviewers, with the house style of reference.docx (made by
+  tools/make_reference_docx.py), the title page of rapport.openxml and docx.lua (title-page
+  section, filled table of contents, landscape sections).
 
 The three pandoc runs work in parallel. Every timestamp comes from the document's date, so
 the same document gives the same bytes: Typst gets it as creation time, pandoc as
@@ -25,9 +27,9 @@ import typst
 
 from report.publish.errors import PublishError
 from report.publish.frontmatter import FrontMatter
+from report.resources import FONTS
+from report.resources import PUBLISH as TEMPLATES
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "publish"
-FONTS = TEMPLATES / "fonts"
 FILTERS = Path(__file__).resolve().parent / "filters"
 # Order matters: capitals first, then numbering (which needs the tables and figures as
 # pandoc elements), then the writers' own forms of figures, tables and source notes.
@@ -37,6 +39,7 @@ FILTER_CHAIN = (
     "alt_text.lua",
     "tables.lua",
     "source_notes.lua",
+    "docx.lua",
 )
 PDF_STANDARD = "ua-1"
 TIMEOUT = 600  # seconds; a conversion of this document takes about one
@@ -72,17 +75,23 @@ def _pandoc_arguments(fmt: str, output: Path, front: FrontMatter) -> list[str]:
         "--from=markdown",
         f"--data-dir={TEMPLATES}",  # not the user's: their reference.docx would change the output
         "--fail-if-warnings",
-        "--toc",
         f"--metadata=date={front.date_text}",
         f"--metadata=iso-date={front.date.isoformat()}",
         "--metadata=toc-title=Inhoudsopgave",
     ]
     arguments += [f"--lua-filter={FILTERS / name}" for name in FILTER_CHAIN]
     if fmt == "pdf":
-        return [*arguments, "--to=typst", "--standalone", f"--template={TEMPLATES / 'rapport.typ'}"]
+        return [
+            *arguments,
+            "--toc",
+            "--to=typst",
+            "--standalone",
+            f"--template={TEMPLATES / 'rapport.typ'}",
+        ]
     if fmt == "html":
         return [
             *arguments,
+            "--toc",
             "--to=html5",
             "--standalone",
             "--embed-resources",
@@ -94,7 +103,13 @@ def _pandoc_arguments(fmt: str, output: Path, front: FrontMatter) -> list[str]:
             "--mathml",
             f"--output={output}",
         ]
-    return [*arguments, "--to=docx", "--toc-depth=2", f"--output={output}"]
+    return [
+        *arguments,
+        "--to=docx",
+        f"--reference-doc={TEMPLATES / 'reference.docx'}",
+        f"--template={TEMPLATES / 'rapport.openxml'}",
+        f"--output={output}",
+    ]
 
 
 def _start_pandoc(document: Path, fmt: str, output: Path, front: FrontMatter) -> subprocess.Popen:
@@ -109,7 +124,12 @@ def _start_pandoc(document: Path, fmt: str, output: Path, front: FrontMatter) ->
     )
 
 
-def _unknown_references(document: Path, labels: list[str]) -> PublishError:
+def unknown_reference_error(document: Path, message: str) -> PublishError | None:
+    """The Dutch error for crossref.lua's "onbekende verwijzing", if `message` reports one."""
+    found = _UNKNOWN_REFERENCE.search(message)
+    if not found:
+        return None
+    labels = found.group(1).strip().split(", ")
     if len(labels) == 1:
         message = (
             f"{document.name} verwijst naar {labels[0]}, maar er is geen tabel, figuur of "
@@ -139,9 +159,9 @@ def _finish(document: Path, fmt: str, run: subprocess.Popen) -> bytes:
         ) from None
     if run.returncode != 0:
         message = stderr.decode("utf-8", "replace").strip()
-        unknown = _UNKNOWN_REFERENCE.search(message)
+        unknown = unknown_reference_error(document, message)
         if unknown:
-            raise _unknown_references(document, unknown.group(1).strip().split(", "))
+            raise unknown
         raise PublishError(f"pandoc kon {FORMAT_NAMES[fmt]} niet maken:\n{message}")
     return stdout
 

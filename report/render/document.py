@@ -1,28 +1,38 @@
 """Render the chapter templates into one Quarto-markdown document in build/.
 
-Templates only format: every number comes from the model through the filters below, every
-table through `table()`, every figure through `figure()`. Cross-references are labels; a
-reference to a label that the document does not define stops the build.
+Templates only place and format: every number comes from the model, every table through
+`table(key)` and every figure through `figure(key)`, both from the catalog. Every value a
+template interpolates is escaped for Markdown unless the code built it as `Markdown` (tables,
+figures, formatted numbers), so text from a workbook or editie.yml is never markup and never
+template code. Cross-references are labels; a reference to a label the document does not
+define stops the build. The document's tables and figures must follow the catalog's order;
+the numbers they get are recorded (`Rendered.numbering`, build/nummering.json).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from report.present import numbers
-from report.present.escape import md
-from report.present.figures import Figure
-from report.present.scenario_text import derivation_text
-from report.present.tables import markdown_table, peildatum_text, text_table
+from report import numbers
+from report.model import Model, catalog
+from report.model.entries import DataTable, FigureEntry, TableEntry
+from report.numbers import date_text
+from report.present.derivation import derivation_text
+from report.present.markdown import Markdown, escape
+from report.present.numbering import Numbered, Numbering
+from report.present.tables import provenance_items, table_block, text_block
 from report.present.text import join_nl, trend, verb
+from report.render.content import content
 from report.render.figures import make_figures
+from report.resources import CHAPTERS
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
-CHAPTERS = (
+TEMPLATES = (
     "samenvatting.qmd.j2",
     "h1_inleiding.qmd.j2",
     "h2_vertrek.qmd.j2",
@@ -33,6 +43,7 @@ CHAPTERS = (
     "bijlagen.qmd.j2",
 )
 DOCUMENT = "rapport.qmd"
+NUMBERING = "nummering.json"
 
 _DEFINED = re.compile(r"\{\s*#((?:tbl|fig|sec)-[\w-]+)")
 _USED = re.compile(r"(?<![\w\\])@((?:tbl|fig|sec)-[\w-]*\w)")
@@ -42,22 +53,37 @@ class RenderError(Exception):
     """The templates produced an inconsistent document (a defect, not a user mistake)."""
 
 
+@dataclass(frozen=True)
+class Rendered:
+    document: Path
+    numbering: Numbering
+
+
+def _finalize(value: object) -> str:
+    """Every `{{ … }}`: Markdown the code built stays, anything else is escaped."""
+    return value if isinstance(value, Markdown) else escape(value)
+
+
+def _trusted(format_number: Callable[..., str]) -> Callable[..., Markdown]:
+    """A number formatter's text is Markdown as it stands (digits, . , % € − + and spaces)."""
+    return lambda *args: Markdown(format_number(*args))
+
+
 def environment() -> Environment:
     env = Environment(
-        loader=FileSystemLoader(TEMPLATES / "chapters"),
+        loader=FileSystemLoader(CHAPTERS),
         undefined=StrictUndefined,
+        finalize=_finalize,
         autoescape=False,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
     env.filters.update(
-        md=md,
-        n=numbers.number,
-        pct=numbers.percent,
-        mln=numbers.euro_mln,
-        datum=peildatum_text,
-        ref=lambda label: "@" + label,
+        n=_trusted(numbers.number),
+        pct=_trusted(numbers.percent),
+        mln=_trusted(numbers.euro_mln),
+        datum=date_text,
         join_nl=join_nl,
         trend=trend,
         verb=verb,
@@ -67,63 +93,122 @@ def environment() -> Environment:
     return env
 
 
-def content(name: str) -> object:
-    """Content data (glossary, actors, policy areas) from templates/content/*.yml."""
-    return yaml.safe_load((TEMPLATES / "content" / f"{name}.yml").read_text(encoding="utf-8"))
-
-
-def render_document(model, build_dir: Path) -> Path:
+def render(model: Model, build_dir: Path) -> Rendered:
+    """Write build/rapport.qmd (with its figures) and the numbers its tables and figures got."""
     build_dir.mkdir(parents=True, exist_ok=True)
     figures = make_figures(model, build_dir)
-    env = environment()
-    numbered: dict[str, int] = {}
+    emitted: list[str] = []
 
-    def table(key: str) -> str:
-        numbered.setdefault(key, len(numbered) + 1)
-        return markdown_table(model.tables[key])
+    def table(key: str) -> Markdown:
+        entry = _table(key)
+        emitted.append(f"tbl-{key}")
+        if isinstance(entry, DataTable):
+            if key not in model.tables:
+                raise RenderError(f"tabel {key!r} is er niet; plaats hem binnen has({key!r})")
+            return table_block(model.tables[key]).markdown()
+        items = content(entry.content) if entry.content else provenance_items(model.tables.values())
+        return text_block(entry, items).markdown()
 
-    def figure(key: str) -> str:
-        fig: Figure = figures[key]
-        return f'\n![{md(fig.caption)}]({fig.path}){{#fig-{fig.key} fig-alt="{_attr(fig.alt)}"}}\n'
+    def figure(key: str) -> Markdown:
+        _figure(key)
+        emitted.append(f"fig-{key}")
+        if key not in figures:
+            raise RenderError(
+                f"figuur {key!r} is er niet; plaats hem binnen de has() van zijn tabel"
+            )
+        return figures[key].markdown()
 
     context = {
         "m": model,
         "ed": model.edition,
-        "T": model.tables,
         "ind": model.indicators,
         "sc": model.scenario,
-        "figures": figures,
         "table": table,
         "figure": figure,
         "has": lambda key: key in model.tables,
         "content": content,
-        "text_table": text_table,
         "mln": numbers.euro_mln,
     }
-    parts = [env.get_template(name).render(**context) for name in CHAPTERS]
+    env = environment()
+    parts = [env.get_template(name).render(**context) for name in TEMPLATES]
     text = _front_matter(model) + "\n".join(parts)
     check_references(text)
+    numbering = Numbering(
+        tables=_numbered(text, "tbl", emitted, catalog.TABLES, lambda k: _table_caption(model, k)),
+        figures=_numbered(
+            text, "fig", emitted, catalog.FIGURES, lambda k: model.figures[k].caption
+        ),
+    )
     target = build_dir / DOCUMENT
     target.write_text(text, encoding="utf-8")
-    return target
+    (build_dir / NUMBERING).write_text(numbering.to_json() + "\n", encoding="utf-8")
+    return Rendered(target, numbering)
 
 
-def _attr(text: str) -> str:
-    """Text for a double-quoted Markdown attribute."""
-    return " ".join(text.split()).replace("\\", "\\\\").replace('"', '\\"')
+def render_document(model: Model, build_dir: Path) -> Path:
+    """The document alone (for callers that only publish it)."""
+    return render(model, build_dir).document
 
 
-def _front_matter(model) -> str:
+def _table(key: str) -> TableEntry:
+    try:
+        return catalog.table_entry(key)
+    except KeyError:
+        raise RenderError(f"tabel {key!r} staat niet in de catalogus") from None
+
+
+def _figure(key: str) -> FigureEntry:
+    try:
+        return catalog.figure_entry(key)
+    except KeyError:
+        raise RenderError(f"figuur {key!r} staat niet in de catalogus") from None
+
+
+def _table_caption(model: Model, key: str) -> str:
+    table = model.tables.get(key)
+    return table.title if table is not None else _table(key).caption
+
+
+def _numbered(
+    text: str,
+    prefix: str,
+    emitted: list[str],
+    catalog: tuple[TableEntry, ...] | tuple[FigureEntry, ...],
+    caption: Callable[[str], str],
+) -> tuple[Numbered, ...]:
+    """Number the captioned blocks of one kind in document order, as the publish filters do.
+
+    Every captioned table or figure in the text must have come through `table()`/`figure()`
+    once, and they must appear in the catalog's order.
+    """
+    found = re.findall(r"\{#(" + prefix + r"-[\w-]+)[ }]", text)
+    mine = [label for label in emitted if label.startswith(prefix + "-")]
+    if sorted(found) != sorted(mine) or len(set(found)) != len(found):
+        stray = sorted(set(found) ^ set(mine)) or sorted({x for x in found if found.count(x) > 1})
+        raise RenderError("bijschriften buiten de catalogus of dubbel: " + ", ".join(stray))
+    keys = [label.removeprefix(prefix + "-") for label in found]
+    expected = [entry.key for entry in catalog if entry.key in keys]
+    if keys != expected:
+        raise RenderError(
+            f"de volgorde in het document ({', '.join(keys)}) wijkt af van de catalogus "
+            f"({', '.join(expected)})"
+        )
+    return tuple(Numbered(n, key, caption(key)) for n, key in enumerate(keys, start=1))
+
+
+def _front_matter(model: Model) -> str:
+    """Metadata for pandoc; its values are read as Markdown, so edition text is escaped."""
     ed = model.edition
     meta = {
-        "title": ed.title,
-        "subtitle": ed.subtitle,
-        "author": ed.ministry,
+        "title": escape(ed.title),
+        "subtitle": escape(ed.subtitle),
+        "author": escape(ed.ministry),
         "date": ed.published.isoformat(),
         "lang": "nl",
         "periode": f"{ed.first_year}–{ed.last_year}",
     }
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
+    plain = {key: str(value) for key, value in meta.items()}
+    return "---\n" + yaml.safe_dump(plain, allow_unicode=True, sort_keys=False) + "---\n\n"
 
 
 def check_references(text: str) -> None:

@@ -1,5 +1,6 @@
 --[[
-Cross-references for the embedded engine (Quarto has its own).
+Cross-references, in both engines (the Quarto engine runs this filter before Quarto's own
+cross-referencing, which then finds nothing left to do).
 
 Tables, figures and numbered headings are numbered in document order exactly as Typst numbers
 them (tables and figures each through the whole document; headings 1, 1.1, … where only

@@ -8,12 +8,24 @@ Tables that fit their page, in every format.
   (`::: {.landscape}`) get a turned page.
 - HTML: every table sits in a keyboard-scrollable region, so a wide table scrolls on a phone
   instead of being cut off (WCAG 2.1.1 wants scrollable regions focusable).
+- DOCX: Word lays a table out from the widths it is given, so they are computed here from the
+  content: each column of numbers as wide as its longest number, the label column the rest of
+  the text width; a table in `::: {.landscape}` (a landscape section, see docx.lua) is measured
+  against the landscape width. The header rows repeat on every page (pandoc marks them).
 - Column widths: a table of words keeps the relative widths its pipe table gives in the
-  dashes under the header (in Typst as fractions); otherwise widths are left to the writer.
+  dashes under the header (in Typst as fractions); the HTML leaves widths to the browser.
 ]]
 
 local TYPST = FORMAT:match('typst') ~= nil
 local HTML = FORMAT:match('html') ~= nil
+local DOCX = FORMAT:match('docx') ~= nil
+
+-- The Word page (tools/make_reference_docx.py): text width of A4 upright and turned in cm,
+-- and what a character of 9 pt Arial and the cell padding take.
+local DOCX_TEXT_WIDTH = { upright = 16.0, landscape = 24.7 }
+local DOCX_CHARACTER = 0.2
+local DOCX_PADDING = 0.45
+local DOCX_MIN_LABEL = 3.5 -- cm; numbers give way (and wrap) before the labels get narrower
 
 local KEEP_TOGETHER = 15 -- rows; longer tables may break across pages (the header repeats)
 
@@ -80,12 +92,17 @@ local function typst_rows(rows, next_markup, into)
   end
 end
 
--- A label column and columns of numbers: the label column takes the remaining width.
-local function typst_columns(colspecs)
+local function is_numeric(colspecs)
   local numeric = #colspecs > 1
   for i = 2, #colspecs do
     numeric = numeric and colspecs[i][1] == 'AlignRight'
   end
+  return numeric
+end
+
+-- A label column and columns of numbers: the label column takes the remaining width.
+local function typst_columns(colspecs)
+  local numeric = is_numeric(colspecs)
   local columns, aligns = {}, {}
   for i, spec in ipairs(colspecs) do
     local width = spec[2]
@@ -99,6 +116,80 @@ local function typst_columns(colspecs)
     aligns[i] = ALIGN[spec[1]]
   end
   return table.concat(columns, ', '), table.concat(aligns, ', ')
+end
+
+-- How many characters a cell needs on one line: in a header the longest word (headers wrap
+-- between words), elsewhere the whole text; a per cent sign is as wide as two digits.
+local function needed(cell, header)
+  local text = pandoc.utils.stringify(cell.contents)
+  local _, percents = text:gsub('%%', '')
+  if not header then
+    return (utf8.len(text) or #text) + percents
+  end
+  local longest = 0
+  for word in text:gmatch('%S+') do
+    longest = math.max(longest, utf8.len(word) or #word)
+  end
+  return longest + percents
+end
+
+-- The characters each column needs.
+local function column_lengths(tbl)
+  local lengths = {}
+  local function measure(rows, header)
+    for _, row in ipairs(rows) do
+      local column = 1
+      for _, cell in ipairs(row.cells) do
+        if cell.col_span == 1 then
+          lengths[column] = math.max(lengths[column] or 0, needed(cell, header))
+        end
+        column = column + cell.col_span
+      end
+    end
+  end
+  measure(tbl.head.rows, true)
+  for _, body in ipairs(tbl.bodies) do
+    measure(body.head, true)
+    measure(body.body, false)
+  end
+  measure(tbl.foot.rows, false)
+  return lengths
+end
+
+-- Relative widths (summing to 1: the table spans the text width) for Word.
+local function docx_widths(tbl, orientation)
+  local count, lengths = #tbl.colspecs, column_lengths(tbl)
+  local widths = {}
+  if is_numeric(tbl.colspecs) then
+    local text_width, numbers = DOCX_TEXT_WIDTH[orientation], 0
+    for i = 2, count do
+      widths[i] = (lengths[i] or 0) * DOCX_CHARACTER + DOCX_PADDING
+      numbers = numbers + widths[i]
+    end
+    local room = text_width - DOCX_MIN_LABEL
+    local scale = numbers > room and room / numbers or 1
+    widths[1] = text_width - numbers * scale
+    for i = 2, count do
+      widths[i] = widths[i] * scale
+    end
+    for i = 1, count do
+      widths[i] = widths[i] / text_width
+    end
+  else
+    local given, total = true, 0
+    for i, spec in ipairs(tbl.colspecs) do
+      given = given and type(spec[2]) == 'number' and spec[2] > 0
+      widths[i] = math.max(math.min(lengths[i] or 0, 60), 4) -- words wrap; keep short columns
+      total = total + widths[i]
+    end
+    for i, spec in ipairs(tbl.colspecs) do
+      widths[i] = given and spec[2] or widths[i] / total
+    end
+  end
+  for i, spec in ipairs(tbl.colspecs) do
+    tbl.colspecs[i] = { spec[1], widths[i] }
+  end
+  return tbl
 end
 
 local function typst_table(tbl)
@@ -153,6 +244,9 @@ function Table(tbl)
   if TYPST then
     return typst_table(tbl)
   end
+  if DOCX then
+    return docx_widths(tbl, 'upright')
+  end
   for i, spec in ipairs(tbl.colspecs) do
     tbl.colspecs[i] = { spec[1], pandoc.ColWidthDefault }
   end
@@ -174,5 +268,12 @@ function Div(div)
     blocks:extend(div.content)
     blocks:insert(pandoc.RawBlock('typst', ']'))
     return blocks
+  end
+  if DOCX and div.classes:includes('landscape') then
+    return div:walk({
+      Table = function(tbl)
+        return docx_widths(tbl, 'landscape')
+      end,
+    })
   end
 end

@@ -1,6 +1,6 @@
 """Benchmark of the full build: cold and warm, medians per stage, and a 10× scale case.
 
-    python -m report.bench [--runs 5] [--no-scale]
+    python tools/bench.py [--runs 5] [--no-scale]
 
 Cold: a new process with an empty build directory (every figure drawn, every format
 published). Warm: a new process on the same build directory with unchanged inputs (figures

@@ -1,14 +1,17 @@
-"""Dutch number formatting (babel, locale nl_NL) with one stated rounding rule.
+"""Rounding and Dutch number and date text (babel, locale nl_NL): one rule for every stage.
 
 Rounding rule for everything the report shows: half away from zero ("commercieel afronden"),
 applied with Decimal before formatting. babel itself would round half-to-even, so values are
-always rounded here first and handed to babel as exact numbers.
+always rounded here first and handed to babel as exact numbers. The module sits below the
+stages: the reader's messages, the model's notes and the report's text all round the same way.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
+from babel.dates import format_date
 from babel.numbers import format_decimal
 
 LOCALE = "nl_NL"
@@ -44,7 +47,8 @@ def euro_mln(thousands: Decimal | int | float, places: int = 1) -> str:
 def exact(value: Decimal | int | float, max_places: int = 2) -> str:
     """A number with only the decimals it needs: 30 -> '30', 12.5 -> '12,5', 160.78 -> '160,78'."""
     rounded = round_half_up(value, max_places).normalize()
-    places = max(0, -rounded.as_tuple().exponent)
+    exponent = rounded.as_tuple().exponent  # an int for every finite number
+    places = max(0, -exponent) if isinstance(exponent, int) else 0
     return number(rounded, places)
 
 
@@ -63,3 +67,12 @@ def euro(thousands: Decimal | int | float) -> str:
     if abs(amount) >= 1000:
         return euro_mln(amount, 1)
     return f"€ {number(amount * 1000)}"
+
+
+def date_text(value: dt.date | str) -> str:
+    """2019-02-01 (a date or ISO text) -> '1 februari 2019'; other text stays as written."""
+    try:
+        day = value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+    except ValueError:
+        return str(value)
+    return format_date(day, "d MMMM y", locale=LOCALE)

@@ -1,0 +1,1 @@
+"""Read stage: the workbook contract, reading and checking the workbooks and editie.yml."""

@@ -1,0 +1,76 @@
+"""Row labels and column headers of the workbook contract that the code refers to, named once.
+
+The contract lays the sheets out with these names and the model finds its rows by them, so a
+renamed row is renamed here and every use follows. Labels that only the contract itself uses
+stay where they are, in contract.py.
+"""
+
+from __future__ import annotations
+
+# Vertrek naar type (and the rows of each group of Vertrek veilige landen)
+INDEPENDENT = "Zelfstandig vertrek"
+FORCED = "Gedwongen vertrek"
+UNSUPERVISED = "Zelfstandig vertrek zonder toezicht"
+DEPARTURE_TYPES = (INDEPENDENT, FORCED, UNSUPERVISED)
+TOTAL = "Totaal"
+
+# Vertrek veilige landen: the two groups
+SAFE = "Veilige landen"
+OTHER = "Overige landen"
+
+# Vertrek per nationaliteit: the attribute columns
+SAFE_COUNTRY = "Veilig land"
+ASYLUM = "Eerste asielaanvragen"
+
+# Uitstroom DT&V
+OUTFLOW_INDEPENDENT = "Zelfstandig vertrek uit Nederland"
+OUTFLOW_FORCED = "Gedwongen vertrek uit Nederland"
+OUTFLOW_OTHER = "Overige uitstroom"
+OUTFLOW_PERMIT = "Vergunning verleend"
+OUTFLOW_UNSUPERVISED = UNSUPERVISED
+
+# Uitstroom DT&V in procenten
+PERCENT_MOB = "Percentage MOB"
+PERCENT_FORCED = "Percentage gedwongen vertrek"
+PERCENT_DEMONSTRABLE = "Percentage aantoonbaar vertrek"
+
+# Vertrek via IOM
+REJECTED = "Afgewezen"
+
+# Terugkeerondersteuning
+WITH_REAN = "Vertrokken met REAN"
+WITH_HRT = "Vertrokken met HRT"
+
+# Terugkeermaatregelen: the detention group
+DETENTION = "Vreemdelingenbewaring"
+DETAINED = "In bewaring geplaatst"
+DEPARTED = "Aantoonbaar vertrek"
+
+# VRIS
+IN_CHAIN = "In de strafrechtketen"
+DEPARTED_FROM_CHAIN = "Aantoonbaar vertrokken"
+
+# Programma-uitgaven and Apparaatsuitgaven: their total rows
+PROGRAMME_TOTAL = "Totaal programma-uitgaven"
+APPARATUS_TOTAL = "Totaal apparaatsuitgaven"
+
+# Programma-uitgaven and the breakdown of its first line (Opdracht vreemdelingenvertrek)
+ASSIGNMENT = "Opdracht vreemdelingenvertrek"
+ESCORT_TRAVEL = "Reiskosten van escorteurs naar herkomstlanden"
+RETURNEE_TRAVEL = "Reiskosten van vreemdelingen naar herkomstlanden"
+
+# Ontvangsten
+RECEIPTS_EUROPE = "Ontvangsten Europa voor Europese subsidies"
+
+# Vertrek uit GL: the record columns
+GL_TYPE = "Type vertrek"
+GL_COUNT = "Aantal"
+GL_TOP = 3  # columns Land 1 … Land 3, each with its Aantal
+
+
+def gl_country(n: int) -> str:
+    return f"Land {n}"
+
+
+def gl_country_count(n: int) -> str:
+    return f"Aantal {n}"

@@ -1,0 +1,14 @@
+"""The DT&V's two kinds of spending, as the scenario and the spending tables name and add them."""
+
+from __future__ import annotations
+
+from report.inputs.tables import YearTable
+from report.model.trend import components
+
+PROGRAMME = "Programma-uitgaven artikel 37.3"
+APPARATUS = "Apparaatsuitgaven DT&V"
+
+
+def total_in(table: YearTable, year: int) -> int:
+    """The computed total of a finance sheet in one year (empty cells count as nothing)."""
+    return sum(r.values.get(year) or 0 for r in components(table))

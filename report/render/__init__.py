@@ -1,0 +1,1 @@
+"""Render stage: the chapter templates and figures into one Quarto-markdown document."""
