@@ -63,24 +63,26 @@ class FileSystemFault(Exception):
         return cls(error.filename or folder, reason(error))
 
 
-REASONS = {
-    errno.EACCES: "geen toegang (geen schrijf- of leesrechten)",
-    errno.EPERM: "de bewerking is niet toegestaan",
-    errno.EROFS: "het bestandssysteem is alleen-lezen",
-    errno.ENOSPC: "de schijf is vol",
-    errno.EDQUOT: "de schijfruimte (quotum) is op",
-    errno.ENOENT: "bestaat niet",
-    errno.ENOTDIR: "een deel van het pad is geen map",
-    errno.EISDIR: "is een map, geen bestand",
-    errno.EEXIST: "bestaat al",
-    errno.ENAMETOOLONG: "het pad is te lang",
-    errno.EIO: "lees- of schrijffout van de schijf",
-    errno.EMFILE: "te veel open bestanden",
-    errno.EBUSY: "is in gebruik",
-    errno.ENOTEMPTY: "de map is niet leeg",
-    errno.ELOOP: "te veel symbolische koppelingen",
-    errno.EXDEV: "ligt op een ander bestandssysteem",
+_REASONS = {
+    "EACCES": "geen toegang (geen schrijf- of leesrechten)",
+    "EPERM": "de bewerking is niet toegestaan",
+    "EROFS": "het bestandssysteem is alleen-lezen",
+    "ENOSPC": "de schijf is vol",
+    "EDQUOT": "de schijfruimte (quotum) is op",
+    "ENOENT": "bestaat niet",
+    "ENOTDIR": "een deel van het pad is geen map",
+    "EISDIR": "is een map, geen bestand",
+    "EEXIST": "bestaat al",
+    "ENAMETOOLONG": "het pad is te lang",
+    "EIO": "lees- of schrijffout van de schijf",
+    "EMFILE": "te veel open bestanden",
+    "EBUSY": "is in gebruik",
+    "ENOTEMPTY": "de map is niet leeg",
+    "ELOOP": "te veel symbolische koppelingen",
+    "EXDEV": "ligt op een ander bestandssysteem",
 }
+# by error number; a name this platform lacks (EDQUOT on Windows) is left out
+REASONS = {getattr(errno, name): text for name, text in _REASONS.items() if hasattr(errno, name)}
 
 
 def reason(error: OSError) -> str:
@@ -93,8 +95,9 @@ def reason(error: OSError) -> str:
 
 def fault_in(message: str, path: Path) -> FileSystemFault | None:
     """A file-system fault behind another tool's failure (pandoc's "No space left on device")."""
-    for code in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES):
-        if os.strerror(code) in message:
+    for name in ("ENOSPC", "EDQUOT", "EROFS", "EACCES"):
+        code = getattr(errno, name, None)
+        if code is not None and os.strerror(code) in message:
             return FileSystemFault(path, REASONS[code])
     return None
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import errno
 import os
 import shutil
 import sys
@@ -120,7 +121,7 @@ class Console:
         except (BrokenPipeError, ValueError):
             self.drop(stream)
         except OSError as error:
-            if error.errno not in (32, 22):  # EPIPE; EINVAL from a closed Windows pipe
+            if error.errno not in (errno.EPIPE, errno.EINVAL):  # EINVAL: a closed Windows pipe
                 raise
             self.drop(stream)
 

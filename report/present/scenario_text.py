@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import textwrap
+from collections.abc import Sequence
 from decimal import Decimal
 
 from report.inputs.contract import RULE_AMOUNT, RULE_FTE, RULE_LINE
@@ -48,7 +49,7 @@ class _Table:
 
     def __init__(
         self,
-        rows: list[tuple[str, list[str]] | None],
+        rows: Sequence[tuple[str, list[str]] | None],
         heading: list[str] | None = None,
         title: str = "",
     ):
