@@ -18,7 +18,7 @@ from report.publish.errors import PublishError
 
 ROOT = Path(__file__).resolve().parents[1]
 FORMATS = ("pdf", "html", "docx", "xlsx")
-COMMANDS = ("build", "check", "template", "scenario")
+COMMANDS = ("build", "check", "template", "scenario", "preview")
 SHOWN = 50  # problems listed; a sheet full of errors should not flood the terminal
 
 
@@ -61,6 +61,19 @@ def parser() -> argparse.ArgumentParser:
         metavar="NR.VELD=WAARDE",
         help="wat-als zonder de werkmap te wijzigen, bijv. --set 1.percentage=40",
     )
+    preview = commands.add_parser(
+        "preview", help="toon het rapport in de browser en werk het bij bij elke wijziging"
+    )
+    preview.add_argument("--data", type=Path, default=ROOT / "data", help="map van de editie")
+    preview.add_argument(
+        "--port", type=int, help="poort op 127.0.0.1 (standaard 8373 of de eerstvolgende vrije)"
+    )
+    preview.add_argument(
+        "--build-dir",
+        type=Path,
+        default=ROOT / "build" / "voorbeeld",
+        help="map voor de tussenbestanden van het voorbeeld",
+    )
     return main
 
 
@@ -77,6 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "check": _check,
         "template": _template,
         "scenario": _scenario,
+        "preview": _preview,
     }
     try:
         return handlers[args.command](args)
@@ -211,3 +225,12 @@ def _scenario(args: argparse.Namespace) -> int:
     except OverrideError as error:
         raise UsageError(str(error)) from None
     return 0
+
+
+def _preview(args: argparse.Namespace) -> int:
+    from report.preview import PreviewError, serve
+
+    try:
+        return serve(args.data, args.build_dir, args.port, forbidden=[ROOT / "output"])
+    except PreviewError as error:
+        raise UsageError(str(error)) from None
