@@ -41,6 +41,7 @@ def serve(data_dir: Path, build_dir: Path, port: int | None, forbidden: list[Pat
     serving = threading.Thread(target=server.serve_forever, name="voorbeeld-server")
     watcher = Watcher([data_dir, TEMPLATES])
     session = _Session(state, Rebuilder(data_dir, build_dir))
+    warming = threading.Thread(target=_warm_up, name="voorbeeld-opwarmen")
     try:
         session.show_busy()
         serving.start()
@@ -50,12 +51,12 @@ def serve(data_dir: Path, build_dir: Path, port: int | None, forbidden: list[Pat
         print(f"Voorbeeld op {server.address} (Ctrl-C stopt het voorbeeld).")
         print(f"Gevolgd: {data_dir} en {TEMPLATES}.", flush=True)
         session.rebuild(Work.READ, "eerste opbouw")
+        warming.start()
         while True:
             changed = _next_burst(watcher.changes)
             work = work_for(changed, data_dir, TEMPLATES)
             if work is not None:
-                names = ", ".join(sorted({path.name for path in changed}))
-                session.rebuild(work, f"{names} gewijzigd")
+                session.rebuild(work, f"{_names(changed)} gewijzigd")
     except KeyboardInterrupt:
         pass
     finally:
@@ -65,6 +66,8 @@ def serve(data_dir: Path, build_dir: Path, port: int | None, forbidden: list[Pat
         server.server_close()
         if watcher.is_alive():
             watcher.stop()
+        if warming.is_alive():
+            warming.join()
     print("\nVoorbeeld gestopt.", flush=True)
     return 0
 
@@ -123,6 +126,18 @@ def _summary(outcome: Outcome) -> str:
     if outcome.redrawn:
         text += "; opnieuw getekend: " + ", ".join(outcome.redrawn)
     return f"{text} ({seconds})"
+
+
+def _names(changed: set[Path]) -> str:
+    """The saved files by name; an editor's scratch files, renamed away since, are left out."""
+    present = {path.name for path in changed if path.exists()}
+    return ", ".join(sorted(present or {path.name for path in changed}))
+
+
+def _warm_up() -> None:
+    """Import the plotting stack while the writer reads, so the first redrawn figure of a
+    preview that found all figures cached does not wait a second for the import."""
+    import plotnine  # noqa: F401
 
 
 def _next_burst(changes: queue.Queue[set[Path] | Exception]) -> set[Path]:
