@@ -7,6 +7,7 @@ run in their own threads and are stopped and joined on the way out, which frees 
 from __future__ import annotations
 
 import queue
+import signal
 import threading
 import time
 from pathlib import Path
@@ -42,6 +43,7 @@ def serve(data_dir: Path, build_dir: Path, port: int | None, forbidden: list[Pat
     watcher = Watcher([data_dir, TEMPLATES])
     session = _Session(state, Rebuilder(data_dir, build_dir))
     warming = threading.Thread(target=_warm_up, name="voorbeeld-opwarmen")
+    terminate = signal.signal(signal.SIGTERM, _interrupt)  # a closed terminal stops it cleanly too
     try:
         session.show_busy()
         serving.start()
@@ -68,6 +70,7 @@ def serve(data_dir: Path, build_dir: Path, port: int | None, forbidden: list[Pat
             watcher.stop()
         if warming.is_alive():
             warming.join()
+        signal.signal(signal.SIGTERM, terminate)
     print("\nVoorbeeld gestopt.", flush=True)
     return 0
 
@@ -126,6 +129,10 @@ def _summary(outcome: Outcome) -> str:
     if outcome.redrawn:
         text += "; opnieuw getekend: " + ", ".join(outcome.redrawn)
     return f"{text} ({seconds})"
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _names(changed: set[Path]) -> str:
