@@ -117,7 +117,7 @@ def test_an_internal_error_is_a_short_dutch_message_with_a_log(
     def broken(*_):
         raise ZeroDivisionError("deling door nul")
 
-    monkeypatch.setattr("report.render.document.render_document", broken)
+    monkeypatch.setattr("report.preview.rebuild.render_document", broken)
     outcome = rebuilder.rebuild(Work.RENDER)
     assert outcome.kind == "fout"
     log = rebuilder.build_dir / "fout.log"

@@ -9,6 +9,7 @@ document differs from the one shown (or a publishing template changed).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import time
 import traceback
@@ -19,9 +20,11 @@ from typing import Literal
 import jinja2
 
 from report.inputs.read import read_inputs
+from report.model import Model, build_model
 from report.preview.watch import Work
 from report.problems import InputError, Problem
 from report.publish import PublishError, publish
+from report.render.document import render_document
 
 HTML_DIR = "html"  # inside the build folder; replaced atomically by the publish stage
 FIGURES_DIR = "figuren"  # where render_document keeps the figures, named <key>-<hash>.png
@@ -46,7 +49,7 @@ class Rebuilder:
     def __init__(self, data_dir: Path, build_dir: Path):
         self.data_dir = data_dir
         self.build_dir = build_dir
-        self.model: object | None = None
+        self.model: Model | None = None
         self.shown: str | None = None  # digest of the document whose HTML is in HTML_DIR
 
     def rebuild(self, work: Work) -> Outcome:
@@ -64,21 +67,9 @@ class Rebuilder:
             log = self.build_dir / "fout.log"
             log.write_text(traceback.format_exc(), encoding="utf-8")
             outcome = Outcome("fout", message=f"Interne fout: {error}. Details staan in {log}.")
-        seconds = time.perf_counter() - start
-        return Outcome(
-            outcome.kind,
-            outcome.html,
-            outcome.problems,
-            outcome.message,
-            seconds,
-            outcome.redrawn,
-            outcome.republished,
-        )
+        return dataclasses.replace(outcome, seconds=time.perf_counter() - start)
 
     def _rebuild(self, work: Work) -> Outcome:
-        from report.model import build_model
-        from report.render.document import render_document
-
         if work is Work.READ or self.model is None:
             self.model = build_model(read_inputs(self.data_dir))
         figures_before = self._figures()

@@ -87,7 +87,9 @@ class _Session:
     def show_busy(self) -> None:
         self._next()
         self.state.show(
-            message_page("Het rapport wordt opgebouwd", "Een ogenblik geduld.", self.version, True)
+            message_page(
+                "Het rapport wordt opgebouwd", "Een ogenblik geduld.", self.version, busy=True
+            )
         )
 
     def rebuild(self, work: Work, reason: str) -> None:
