@@ -59,12 +59,17 @@ def _set_cell(data: Path, value: object) -> object:
     return previous
 
 
+def _files(folder: Path) -> list[Path]:
+    return sorted(path.relative_to(folder) for path in folder.rglob("*"))
+
+
 def _scroll_y(page) -> int:
     return page.evaluate("Math.round(window.scrollY)")
 
 
 def test_preview_follows_text_and_data_changes_in_the_browser(browser, tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
+    inputs = _files(project / "data")
     preview = PreviewProcess(project, tmp_path / "bouw")
     try:
         assert f"Gevolgd: {project / 'data'} en {project / 'templates'}." in "".join(
@@ -113,12 +118,7 @@ def test_preview_follows_text_and_data_changes_in_the_browser(browser, tmp_path:
     with socket.socket() as again:
         again.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         again.bind(("127.0.0.1", preview.port))  # the port is free again
-    assert (project / "data" / "financien.xlsx").exists()
-    assert sorted(p.name for p in (project / "data").iterdir()) == [
-        "editie.yml",
-        "financien.xlsx",
-        "vertrekcijfers.xlsx",
-    ]  # nothing written into the data folder
+    assert _files(project / "data") == inputs  # nothing written into the data folder
 
 
 def _axe_script() -> Path | None:
