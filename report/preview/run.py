@@ -85,7 +85,7 @@ class _Session:
         self.showing_report = False
 
     def show_busy(self) -> None:
-        self._next()
+        self.version += 1
         self.state.show(
             message_page(
                 "Het rapport wordt opgebouwd", "Een ogenblik geduld.", self.version, busy=True
@@ -105,7 +105,7 @@ class _Session:
                 print(f"  … en nog {len(outcome.problems) - SHOWN}; de pagina toont ze allemaal.")
 
     def _show(self, outcome: Outcome) -> None:
-        self._next()
+        self.version += 1
         self.showing_report = outcome.kind == "rapport"
         if outcome.kind == "rapport":
             page = report_page(outcome.html, self.version)
@@ -115,9 +115,6 @@ class _Session:
             title = "Het voorbeeld kon niet worden bijgewerkt"
             page = message_page(title, outcome.message, self.version)
         self.state.show(page)
-
-    def _next(self) -> None:
-        self.version += 1
 
 
 def _summary(outcome: Outcome) -> str:
@@ -134,6 +131,7 @@ def _summary(outcome: Outcome) -> str:
 
 
 def _interrupt(signum: int, frame: object) -> None:
+    """SIGTERM ends the preview the way Ctrl-C does."""
     raise KeyboardInterrupt
 
 
