@@ -85,7 +85,7 @@ class PreviewProcess:
         )
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
-        self.url, self.port = self._address()
+        self.url, self.port, self.watched = self._started()
 
     def _read(self) -> None:
         assert self.process.stdout is not None
@@ -93,7 +93,9 @@ class PreviewProcess:
             self.lines.put(line)
             self.output.append(line)
 
-    def _address(self, timeout: float = 120) -> tuple[str, int]:
+    def _started(self, timeout: float = 120) -> tuple[str, int, str]:
+        """The address and the line naming the watched folders, printed at the start."""
+        address: re.Match[str] | None = None
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             try:
@@ -102,10 +104,11 @@ class PreviewProcess:
                 if self.process.poll() is not None:
                     break
                 continue
-            if found := _ADDRESS.search(line):
-                return found.group(1), int(found.group(2))
+            address = address or _ADDRESS.search(line)
+            if address and line.startswith("Gevolgd: "):
+                return address.group(1), int(address.group(2)), line.strip()
         self.stop()
-        raise AssertionError("the preview printed no address:\n" + "".join(self.output))
+        raise AssertionError("the preview did not start:\n" + "".join(self.output))
 
     def interrupt(self, timeout: float = 120) -> tuple[int, str]:
         """Ctrl-C: the exit code and what the process wrote to stderr."""

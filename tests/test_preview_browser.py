@@ -72,9 +72,8 @@ def test_preview_follows_text_and_data_changes_in_the_browser(browser, tmp_path:
     inputs = _files(project / "data")
     preview = PreviewProcess(project, tmp_path / "bouw")
     try:
-        assert f"Gevolgd: {project / 'data'} en {project / 'templates'}." in "".join(
-            preview.output
-        )  # the copy's templates are watched, so the real ones stay untouched
+        # the copy's templates are watched (and edited), so the real ones stay untouched
+        assert preview.watched == f"Gevolgd: {project / 'data'} en {project / 'templates'}."
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         requests: list[str] = []
         errors: list[str] = []
