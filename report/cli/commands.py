@@ -1,4 +1,4 @@
-"""The commands: build, check, template and scenario — their options and what they do.
+"""The commands: build, check, template, scenario and preview — their options and what they do.
 
 Each command is one `Command` entry in COMMANDS; its handler returns the exit code and
 raises the project's exceptions for everything else (the frame in `report.cli` turns them
@@ -224,6 +224,36 @@ def run_scenario_command(args: argparse.Namespace, console: Console) -> int:
     return 0
 
 
+# --- preview -----------------------------------------------------------------------------------
+
+
+def _configure_preview(part: argparse.ArgumentParser) -> None:
+    _data(part, "map van de editie die wordt bekeken (standaard: data in de projectmap)")
+    part.add_argument(
+        "--port",
+        type=int,
+        metavar="POORT",
+        help="poort op 127.0.0.1 (standaard 8373 of de eerstvolgende vrije poort)",
+    )
+    part.add_argument(
+        "--build-dir",
+        type=Path,
+        default=PROJECT / "build" / "voorbeeld",
+        metavar="MAP",
+        help="map voor de tussenbestanden van het voorbeeld (standaard: build/voorbeeld)",
+    )
+
+
+def run_preview(args: argparse.Namespace, console: Console) -> int:
+    from report.preview import PreviewError, serve
+
+    require_data(args.data)
+    try:
+        return serve(args.data, args.build_dir, args.port, forbidden=[PROJECT / "output"])
+    except PreviewError as error:
+        raise UsageError(str(error)) from None
+
+
 COMMANDS = (
     Command(
         "build",
@@ -260,5 +290,14 @@ COMMANDS = (
         "een wat-als door zonder de werkmap te wijzigen.",
         _configure_scenario,
         run_scenario_command,
+    ),
+    Command(
+        "preview",
+        "toon het rapport in de browser en werk het bij bij elke wijziging",
+        "Bouwt de HTML-versie, toont die op http://127.0.0.1 en bouwt opnieuw wat verouderd "
+        "is zodra u een werkmap, editie.yml, een tekstbestand of een sjabloon bewaart. De "
+        "pagina ververst zichzelf. Stoppen met Ctrl-C. De uitvoermap wordt niet aangeraakt.",
+        _configure_preview,
+        run_preview,
     ),
 )
