@@ -26,6 +26,7 @@ STAGES = {
     "report.publish": 5,
     "report.pipeline": 6,
     "report.cli": 6,
+    "report.preview": 6,
 }
 MAX_LINES = 400
 # Being split on another branch (w1-inputs); remove when that work is merged.
