@@ -1,34 +1,57 @@
 """The build, stage by stage: read → compute → render → publish.
 
-Each stage is a function of the previous stage's result; only the ends touch files. The
-publication is replaced atomically by the publish stage, so an error anywhere leaves the
-previous output as it was.
+Each stage is a function of the previous stage's result; only the ends touch files. Before
+anything is read, the output and build folders are checked (they may never touch the inputs
+or the project) and locked (one build per folder at a time). The publication is replaced
+atomically by the publish stage, so an error anywhere leaves the previous output as it was.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol, TypeVar
 
+from report import stamp
+from report.folders import (
+    FileSystemFault,
+    check_folders,
+    fault_in,
+    folder_lock,
+    lock_path,
+    reason,
+)
 from report.inputs.read import Inputs, read_inputs
-from report.problems import Note
+from report.problems import InputError, Note, Problem
+from report.publish.errors import PublishError
 from report.resources import PUBLISH
+
+T = TypeVar("T")
+
+
+class Progress(Protocol):
+    """Shows the stages of a build as they run (the command line prints them)."""
+
+    def run(self, name: str, work: Callable[[], T]) -> T: ...
+
+    def skip(self, name: str, reason: str) -> None: ...
 
 
 @dataclass(frozen=True)
 class BuildResult:
     outputs: list[Path]
-    notes_shown: list[Note]
+    notes: list[Note]
+    republished: bool
 
 
 def check(data_dir: Path) -> list[Note]:
     """Validate the inputs as a build would (reading and the model's reconciliation)."""
     from report.model import build_model
 
-    inputs = read_inputs(data_dir)
+    inputs = _read(data_dir)
     return build_model(inputs).notes
 
 
@@ -38,46 +61,88 @@ def build(
     build_dir: Path,
     formats: Sequence[str],
     engine: str,
-    stages,
+    progress: Progress,
+    on_wait: Callable[[Path], None] | None = None,
+) -> BuildResult:
+    """Build the publication; `on_wait` is told when another build holds one of the folders."""
+    check_folders(output_dir, build_dir, [data_dir])
+    with ExitStack() as locks:
+        for folder in sorted((build_dir, output_dir), key=lock_path):  # one order: no deadlock
+            locks.enter_context(folder_lock(folder, on_wait=on_wait))
+        return _build(data_dir, output_dir, build_dir, formats, engine, progress)
+
+
+def _build(
+    data_dir: Path,
+    output_dir: Path,
+    build_dir: Path,
+    formats: Sequence[str],
+    engine: str,
+    progress: Progress,
 ) -> BuildResult:
     from report.model import build_model
     from report.present.workbook import write_tables_workbook
     from report.render.document import render
 
-    inputs: Inputs = stages.run("Werkmappen inlezen en controleren", lambda: read_inputs(data_dir))
-    model = stages.run(
+    inputs = progress.run("Werkmappen inlezen en controleren", lambda: _read(data_dir))
+    model = progress.run(
         "Tabellen, indicatoren en -20%-variant berekenen", lambda: build_model(inputs)
     )
-    rendered = stages.run("Document en figuren opmaken", lambda: render(model, build_dir))
-    document = rendered.document
-    extras = {}
-    if "xlsx" in formats:
-        workbook = build_dir / "tabellen.xlsx"
-        write_tables_workbook(model, workbook, rendered.numbering)
-        extras["tabellen.xlsx"] = workbook
-    documents = [f for f in formats if f != "xlsx"]
+    with _writing(build_dir):
+        rendered = progress.run("Document en figuren opmaken", lambda: render(model, build_dir))
+        document = rendered.document
+        extras = {}
+        if "xlsx" in formats:
+            workbook = build_dir / stamp.TABLES
+            write_tables_workbook(model, workbook, rendered.numbering)
+            extras[stamp.TABLES] = workbook
+    documents = [f for f in formats if f in stamp.DOCUMENT_FORMATS]
     digest = _digest(document, extras, formats, engine)
-    stamp = build_dir / "publicatie.json"
-    expected = [output_dir / f"rapport.{f}" for f in documents] + [output_dir / n for n in extras]
-    if _unchanged(stamp, digest, output_dir, expected):
-        stages.skip("Publiceren", "ongewijzigd, vorige publicatie staat er al")
-        return BuildResult(sorted(expected), [])
+    names = [f"{document.stem}.{f}" for f in documents] + list(extras)
+    if stamp.unchanged(build_dir, digest, output_dir, names):
+        progress.skip("Publiceren", "ongewijzigd, de publicatie staat er al")
+        return BuildResult(sorted(output_dir / n for n in names), model.notes, False)
 
-    def run_publish():
+    def run_publish() -> dict[str, Path]:
         from report.publish import publish
 
         return publish(document, output_dir, documents, engine=engine, extras=extras)
 
-    published = stages.run(
-        "Publiceren (" + ", ".join(f.upper() for f in formats) + ")", run_publish
-    )
-    stamp.write_text(
-        json.dumps({"digest": digest, "output": str(output_dir.resolve())}), encoding="utf-8"
-    )
-    return BuildResult(sorted(published.values()), [])
+    stamp.remove(build_dir)
+    with _writing(output_dir):
+        try:
+            published = progress.run(
+                "Publiceren (" + ", ".join(f.upper() for f in formats) + ")", run_publish
+            )
+        except PublishError as error:
+            raise fault_in(str(error), output_dir) or error from error
+    try:
+        stamp.write(build_dir, digest, output_dir)
+    except OSError:
+        stamp.remove(build_dir)  # no stamp: the next build publishes again, which is safe
+    return BuildResult(sorted(published.values()), model.notes, True)
 
 
-def _digest(document: Path, extras: dict[str, Path], formats, engine: str) -> str:
+def _read(data_dir: Path) -> Inputs:
+    """Read the inputs; a file that cannot be read is an input problem that names it."""
+    try:
+        return read_inputs(data_dir)
+    except OSError as error:
+        name = Path(error.filename).name if error.filename else str(data_dir)
+        problem = Problem(name, "", "", f"kan niet worden gelezen: {reason(error)}")
+        raise InputError([problem]) from None
+
+
+@contextmanager
+def _writing(folder: Path) -> Iterator[None]:
+    """A failed read or write names its path (or the folder being written) in Dutch."""
+    try:
+        yield
+    except OSError as error:
+        raise FileSystemFault.from_os_error(error, folder) from error
+
+
+def _digest(document: Path, extras: dict[str, Path], formats: Sequence[str], engine: str) -> str:
     """Everything the publication depends on; figure file names carry their own content hash."""
     digest = hashlib.sha256(document.read_bytes())
     for name in sorted(extras):
@@ -95,15 +160,6 @@ def _engine_version() -> str:
     return digest.hexdigest()
 
 
-def _unchanged(stamp: Path, digest: str, output_dir: Path, expected: list[Path]) -> bool:
-    try:
-        previous = json.loads(stamp.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    same_place = previous.get("output") == str(output_dir.resolve())
-    return previous.get("digest") == digest and same_place and all(p.exists() for p in expected)
-
-
 def run_scenario(data_dir: Path, overrides: Sequence[str]) -> str:
     """`python build.py scenario`: read the inputs, compute the variant, return the terminal text."""
     from report.model.overrides import parse_override
@@ -112,7 +168,7 @@ def run_scenario(data_dir: Path, overrides: Sequence[str]) -> str:
     from report.present.scenario_text import scenario_text
 
     parsed = [parse_override(text) for text in overrides]
-    inputs = read_inputs(data_dir)
+    inputs = _read(data_dir)
     sources = Sources(inputs.edition, inputs.tables)
     scenario = build_scenario(
         inputs.edition,

@@ -26,6 +26,7 @@ STAGES = {
     "report.publish": 5,
     "report.pipeline": 6,
     "report.cli": 6,
+    "report.preview": 6,
 }
 MAX_LINES = 400
 # The contract is the declaration of every sheet of both workbooks: data, not logic, read as one.

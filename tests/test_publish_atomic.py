@@ -14,7 +14,6 @@ import signal
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
@@ -38,7 +37,10 @@ def _broken_typst(*_args):
 
 
 def _leftovers(output: Path) -> list[str]:
-    return sorted(p.name for p in output.parent.glob(f".{output.name}.*"))
+    """What a publish leaves beside the output directory besides its lock file (which stays)."""
+    return sorted(
+        p.name for p in output.parent.glob(f".{output.name}.*") if p.name != f".{output.name}.lock"
+    )
 
 
 def test_failure_in_the_last_engine_step_keeps_previous_publication(
@@ -176,8 +178,57 @@ def test_sigkill_around_the_swap_leaves_a_complete_publication(
     assert _leftovers(output) == []
 
 
+_STEPPER = textwrap.dedent(
+    """
+    import os, signal, sys
+    from pathlib import Path
+    from report.publish import atomic, embedded, publish
+
+    target = int(sys.argv[3])  # 0: run to the end and print how many moments there were
+    moments = 0
+
+    def moment():
+        global moments
+        moments += 1
+        if moments == target:
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    def watched(function):
+        def step(*args, **kwargs):
+            moment()
+            result = function(*args, **kwargs)
+            moment()
+            return result
+        return step
+
+    for module, name in [
+        (atomic, "_tidy"), (atomic, "_flush"), (atomic, "_fsync"), (atomic, "_swap"),
+        (atomic, "exchange"), (atomic, "_remove"), (embedded, "_finish"),
+        (embedded, "_compile_pdf"), (os, "rename"),
+    ]:
+        setattr(module, name, watched(getattr(module, name)))
+    publish(Path(sys.argv[1]), Path(sys.argv[2]))
+    print(moments)
+    """
+)
+
+
+def _stepper(document: Path, output: Path, target: int) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-c", _STEPPER, str(document), str(output), str(target)],
+        cwd=ROOT,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
 @pytest.mark.slow
 def test_sigkill_at_random_moments_leaves_previous_or_new_publication(editions, tmp_path):
+    """Killed at randomly chosen steps of a publish (before and after each file-system step
+    and each engine step), chosen by count rather than by time, so the machine's load does
+    not matter."""
     previous, new = editions
     output, reference = tmp_path / "output", tmp_path / "referentie"
     publications = {
@@ -185,17 +236,19 @@ def test_sigkill_at_random_moments_leaves_previous_or_new_publication(editions, 
         "nieuwe": snapshot(publish(new, reference)["pdf"].parent),
     }
     publish(previous, output)
-    start = time.perf_counter()
-    assert _publisher(new, output).wait(timeout=120) == 0
-    duration = time.perf_counter() - start
-    current = "nieuwe"
-    randomness = random.Random(37)
-    for _ in range(10):
-        target = "vorige" if current == "nieuwe" else "nieuwe"
-        run = _publisher(previous if target == "vorige" else new, output)
-        time.sleep(randomness.uniform(0.6, 1.4) * duration)  # some before, some after the swap
-        run.send_signal(signal.SIGKILL)
-        run.wait(timeout=120)
+    dry_run = _stepper(new, output, 0)
+    assert dry_run.returncode == 0, dry_run.stderr
+    moments = int(dry_run.stdout.split()[-1])
+    assert moments > 10  # engine steps, flushes, the swap and the clean-up are all watched
+    current, reached = "vorige", set()
+    for target in sorted(random.Random(37).sample(range(1, moments + 1), min(12, moments))):
+        goal = "vorige" if current == "nieuwe" else "nieuwe"
+        run = _stepper(previous if goal == "vorige" else new, output, target)
+        assert run.returncode == -signal.SIGKILL, run.stderr
         state = snapshot(output)
-        assert state in publications.values(), "the output directory is neither edition"
+        assert state in publications.values(), f"moment {target}: neither edition"
+        reached.add(state == publications[goal])
         current = "vorige" if state == publications["vorige"] else "nieuwe"
+    assert reached == {True, False}  # killed before the swap and after it
+    publish(new, output)  # the next publish clears what the killed ones left
+    assert _leftovers(output) == []

@@ -4,8 +4,9 @@ The guarantee: at every moment the output directory holds either the complete pr
 publication or the complete new one — also when the process is killed (SIGKILL, power loss
 after the files reached the disk). How:
 
-1. A lock (flock on the parent directory) keeps two publishes of the same directory apart;
-   the kernel releases it when a process dies.
+1. A lock file beside the output directory (`report.folders.folder_lock`) keeps two
+   publishes of the same directory apart; the operating system releases it when a process
+   dies. A build holds the same lock from start to end; it is re-entrant within a process.
 2. The new publication is written into a hidden sibling, `.<name>.bouw-*`, on the same file
    system; nothing in the output directory changes meanwhile. A failure deletes the sibling.
 3. When every file is complete, files and sibling are flushed to disk and the sibling is
@@ -26,14 +27,16 @@ from __future__ import annotations
 
 import ctypes
 import errno
-import fcntl
 import os
 import shutil
+import stat
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from report.folders import folder_lock
 from report.publish.errors import PublishError
 
 _AT_FDCWD = -100
@@ -55,7 +58,7 @@ def replacing(target: Path) -> Iterator[Path]:
     target = Path(os.path.abspath(target))
     parent = target.parent
     parent.mkdir(parents=True, exist_ok=True)
-    with _locked(parent):
+    with folder_lock(target):
         _tidy(target)
         staging = Path(tempfile.mkdtemp(prefix=_staging_prefix(target), dir=parent))
         try:
@@ -65,17 +68,25 @@ def replacing(target: Path) -> Iterator[Path]:
             _swap(staging, target)
             _fsync(parent)
         finally:
-            shutil.rmtree(staging, ignore_errors=True)
+            _remove(staging)
 
 
-@contextmanager
-def _locked(directory: Path) -> Iterator[None]:
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)  # closing releases the lock
+def _remove(path: Path) -> None:
+    """Delete a folder of ours, also files someone made read-only."""
+
+    def writable_and_retry(function, name, _error) -> None:
+        try:
+            os.chmod(name, stat.S_IWRITE | stat.S_IREAD | stat.S_IEXEC)
+            function(name)
+        except OSError:
+            pass
+
+    if not os.path.lexists(path):
+        return
+    if sys.version_info >= (3, 12):
+        shutil.rmtree(path, onexc=writable_and_retry)
+    else:
+        shutil.rmtree(path, onerror=writable_and_retry)
 
 
 def _tidy(target: Path) -> None:
@@ -84,7 +95,7 @@ def _tidy(target: Path) -> None:
     if previous and not os.path.lexists(target):
         os.rename(previous.pop(), target)
     for leftover in [*previous, *target.parent.glob(_staging_prefix(target) + "*")]:
-        shutil.rmtree(leftover, ignore_errors=True)
+        _remove(leftover)
 
 
 def _swap(staging: Path, target: Path) -> None:
@@ -107,7 +118,9 @@ def _swap(staging: Path, target: Path) -> None:
 
 def exchange(first: Path, second: Path) -> None:
     """Swap two paths in one step (Linux renameat2 with RENAME_EXCHANGE)."""
-    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    renameat2 = None
+    if sys.platform.startswith("linux"):
+        renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
     if renameat2 is None:
         raise OSError(errno.ENOSYS, "renameat2 is niet beschikbaar")
     renameat2.argtypes = [
@@ -133,6 +146,8 @@ def _flush(directory: Path) -> None:
 
 
 def _fsync(path: Path) -> None:
+    if os.name == "nt" and path.is_dir():
+        return  # Windows cannot open a directory to flush it; its renames are journalled
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)

@@ -1,0 +1,302 @@
+"""The commands: build, check, template, scenario and preview — their options and what they do.
+
+Each command is one `Command` entry in COMMANDS; its handler returns the exit code and
+raises the project's exceptions for everything else (the frame in `report.cli` turns them
+into Dutch messages and exit codes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from report.cli import findings
+from report.cli.console import Console, Stages
+from report.cli.parser import Command, help_text
+from report.folders import LOCK_WAIT, PROJECT, check_folders
+
+FORMATS = ("pdf", "html", "docx", "xlsx")
+ENGINES = ("embedded", "quarto")
+STARTED = time.perf_counter()  # the command line's clock: "Klaar in" is the real wall time
+
+
+class UsageError(Exception):
+    """A wrong argument on the command line (exit code 2); the message is Dutch."""
+
+
+# --- options shared by several commands --------------------------------------------------------
+
+
+def _data(part: argparse.ArgumentParser, text: str | None = None) -> None:
+    part.add_argument(
+        "--data",
+        type=Path,
+        default=PROJECT / "data",
+        metavar="MAP",
+        help=help_text(
+            text or "map met editie.yml en de twee werkmappen (standaard: data in de projectmap)"
+        ),
+    )
+
+
+def _build_dir(part: argparse.ArgumentParser) -> None:
+    part.add_argument(
+        "--build-dir",
+        type=Path,
+        default=PROJECT / "build",
+        metavar="MAP",
+        help="map voor tussenbestanden, de lijsten met problemen en opmerkingen en het "
+        "foutlogboek fout.log (standaard: build in de projectmap)",
+    )
+
+
+def _notes(part: argparse.ArgumentParser) -> None:
+    part.add_argument(
+        "--opmerkingen",
+        action="store_true",
+        help="toon alle opmerkingen over de invoer, niet alleen het aantal per werkblad",
+    )
+
+
+def require_data(folder: Path) -> None:
+    """A missing data folder is named as such (not as a missing editie.yml)."""
+    if not folder.exists():
+        raise UsageError(
+            f"De gegevensmap {folder} bestaat niet. Geef met --data de map met editie.yml en de "
+            "werkmappen."
+        )
+    if not folder.is_dir():
+        raise UsageError(f"De gegevensmap {folder} is geen map. Geef met --data een map op.")
+
+
+# --- build -------------------------------------------------------------------------------------
+
+
+def _configure_build(part: argparse.ArgumentParser) -> None:
+    _data(part)
+    part.add_argument(
+        "--output",
+        type=Path,
+        default=PROJECT / "output",
+        metavar="MAP",
+        help="map voor de publicatie (standaard: output in de projectmap). De publicatie "
+        "vervangt de hele map; die mag dus alleen een eerdere publicatie bevatten.",
+    )
+    _build_dir(part)
+    part.add_argument(
+        "--formats",
+        default=",".join(FORMATS),
+        metavar="LIJST",
+        help=f"te publiceren formaten, gescheiden door komma's: {', '.join(FORMATS)} "
+        "(standaard: alle)",
+    )
+    part.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default=ENGINES[0],
+        help="embedded: pandoc en Typst uit de Python-pakketten (standaard); quarto: "
+        "Quarto, dat dan geïnstalleerd moet zijn",
+    )
+    _notes(part)
+
+
+def formats(text: str) -> tuple[str, ...]:
+    chosen = tuple(dict.fromkeys(part.strip().lower() for part in text.split(",") if part.strip()))
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown or not chosen:
+        raise UsageError(
+            f"onbekend formaat {', '.join(unknown) or '(leeg)'}; kies uit {', '.join(FORMATS)}"
+        )
+    return chosen
+
+
+def run_build(args: argparse.Namespace, console: Console) -> int:
+    from report.pipeline import build
+
+    chosen = formats(args.formats)
+    require_data(args.data)
+
+    def waiting(folder: Path) -> None:
+        console.say(
+            f"Een andere bouw gebruikt {folder}; wachten tot die klaar is "
+            f"(hoogstens {LOCK_WAIT:.0f} s) …"
+        )
+
+    result = build(
+        args.data, args.output, args.build_dir, chosen, args.engine, Stages(console, 4), waiting
+    )
+    findings.show_notes(console, result.notes, args.build_dir, args.opmerkingen)
+    findings.clear_problems(args.build_dir)
+    wall = f"{time.perf_counter() - STARTED:.1f}".replace(".", ",")
+    state = "Publicatie" if result.republished else "Publicatie (ongewijzigd)"
+    console.say(f"Klaar in {wall} s. {state} in {args.output}:")
+    for path in result.outputs:
+        console.say(f"  {path.name}")
+    return 0
+
+
+# --- check -------------------------------------------------------------------------------------
+
+
+def _configure_check(part: argparse.ArgumentParser) -> None:
+    _data(part)
+    _build_dir(part)
+    _notes(part)
+
+
+def run_check(args: argparse.Namespace, console: Console) -> int:
+    from report.pipeline import check
+
+    require_data(args.data)
+    check_folders(None, args.build_dir, [args.data])
+    notes = check(args.data)
+    console.say(f"De invoer in {args.data} is bruikbaar.")
+    findings.show_notes(console, notes, args.build_dir, args.opmerkingen)
+    findings.clear_problems(args.build_dir)
+    return 0
+
+
+# --- template ----------------------------------------------------------------------------------
+
+
+def _configure_template(part: argparse.ArgumentParser) -> None:
+    part.add_argument(
+        "map",
+        type=Path,
+        metavar="MAP",
+        help="map waarin de lege werkmappen en editie.yml komen (nieuw of leeg)",
+    )
+    _data(part, "map met de editie.yml waarvan periode en bestandsnamen worden overgenomen "
+          "(standaard: data in de projectmap)")  # fmt: skip
+    _build_dir(part)
+
+
+def run_template(args: argparse.Namespace, console: Console) -> int:
+    from report.inputs.edition import load_edition
+    from report.inputs.template import write_template
+
+    require_data(args.data)
+    check_folders(None, args.build_dir, [args.data])
+    target: Path = args.map
+    if target.exists() and not target.is_dir():
+        raise UsageError(f"{target} is geen map; geef een nieuwe of lege map op.")
+    try:
+        written = write_template(target, load_edition(args.data / "editie.yml"))
+    except FileExistsError as error:
+        raise UsageError(f"{error} bestaat al; kies een nieuwe of lege map.") from None
+    console.say("Lege werkmappen en editie.yml geschreven:")
+    for path in written:
+        console.say(f"  {path}")
+    return 0
+
+
+# --- scenario ----------------------------------------------------------------------------------
+
+
+def _configure_scenario(part: argparse.ArgumentParser) -> None:
+    _data(part)
+    _build_dir(part)
+    part.add_argument(
+        "--set",
+        dest="overrides",
+        action="append",
+        default=[],
+        metavar="NR.VELD=WAARDE",
+        help="wat-als-berekening zonder de werkmap te wijzigen, bijv. --set 1.percentage=40 "
+        "of --set 2.fasering.2021=75; mag vaker worden gegeven",
+    )
+
+
+def run_scenario_command(args: argparse.Namespace, console: Console) -> int:
+    from report.model.overrides import OverrideError
+    from report.pipeline import run_scenario
+
+    require_data(args.data)
+    check_folders(None, args.build_dir, [args.data])
+    try:
+        text = run_scenario(args.data, args.overrides)
+    except OverrideError as error:
+        raise UsageError(str(error)) from None
+    console.say(text.rstrip("\n"))
+    findings.clear_problems(args.build_dir)
+    return 0
+
+
+# --- preview -----------------------------------------------------------------------------------
+
+
+def _configure_preview(part: argparse.ArgumentParser) -> None:
+    _data(part, "map van de editie die wordt bekeken (standaard: data in de projectmap)")
+    part.add_argument(
+        "--port",
+        type=int,
+        metavar="POORT",
+        help="poort op 127.0.0.1 (standaard 8373 of de eerstvolgende vrije poort)",
+    )
+    part.add_argument(
+        "--build-dir",
+        type=Path,
+        default=PROJECT / "build" / "voorbeeld",
+        metavar="MAP",
+        help="map voor de tussenbestanden van het voorbeeld (standaard: build/voorbeeld)",
+    )
+
+
+def run_preview(args: argparse.Namespace, console: Console) -> int:
+    from report.preview import PreviewError, serve
+
+    require_data(args.data)
+    try:
+        return serve(args.data, args.build_dir, args.port, forbidden=[PROJECT / "output"])
+    except PreviewError as error:
+        raise UsageError(str(error)) from None
+
+
+COMMANDS = (
+    Command(
+        "build",
+        "bouw en publiceer het rapport (standaard)",
+        "Leest en controleert de invoer, berekent alle tabellen en de -20%-variant, maakt het "
+        "document en publiceert het in de uitvoermap. Bij een fout blijft de vorige publicatie "
+        "ongewijzigd.",
+        _configure_build,
+        run_build,
+    ),
+    Command(
+        "check",
+        "controleer de invoer zonder te bouwen",
+        "Controleert editie.yml en de werkmappen zoals een bouw dat doet en noemt alle "
+        "problemen met bestand, werkblad en cel. Afsluitcode 0 als de invoer bruikbaar is, 2 "
+        "als niet.",
+        _configure_check,
+        run_check,
+    ),
+    Command(
+        "template",
+        "schrijf lege, gedocumenteerde werkmappen",
+        "Schrijft de twee werkmappen leeg, met een uitlegblad, beveiligde kopjes en "
+        "gegevensvalidatie, voor de periode uit editie.yml. Bestaande bestanden worden niet "
+        "overschreven.",
+        _configure_template,
+        run_template,
+    ),
+    Command(
+        "scenario",
+        "toon de -20%-variant in de terminal",
+        "Berekent de besparingsvariant uit de werkmap en toont basis, taakstelling, de "
+        "maatregelen per jaar, de dekking en de berekening per maatregel. Met --set rekent u "
+        "een wat-als door zonder de werkmap te wijzigen.",
+        _configure_scenario,
+        run_scenario_command,
+    ),
+    Command(
+        "preview",
+        "toon het rapport in de browser en werk het bij bij elke wijziging",
+        "Bouwt de HTML-versie, toont die op http://127.0.0.1 en bouwt opnieuw wat verouderd "
+        "is zodra u een werkmap, editie.yml, een tekstbestand of een sjabloon bewaart. De "
+        "pagina ververst zichzelf. Stoppen met Ctrl-C. De uitvoermap wordt niet aangeraakt.",
+        _configure_preview,
+        run_preview,
+    ),
+)
