@@ -24,3 +24,6 @@ TEMPLATES = templates()
 CHAPTERS = TEMPLATES / "chapters"
 CONTENT = TEMPLATES / "content"
 PUBLISH = TEMPLATES / "publish"
+FONTS = (
+    PUBLISH / "fonts"
+)  # the house font: the PDF engines use it, the reader checks text against it

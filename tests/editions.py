@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from report.inputs import contract
+from report.inputs.cells import NOT_AVAILABLE
 from report.inputs.contract import Role
 from report.inputs.edition import load_edition
 from report.inputs.read import read_inputs
@@ -42,7 +43,7 @@ def shifted_edition(source: Path, target: Path, factor: float = 1.1) -> Path:
     edition = load_edition(target / "editie.yml")
 
     def scaled(value):
-        return None if value is None else round(value * factor)
+        return NOT_AVAILABLE if value is None else round(value * factor)
 
     values: dict[str, SheetValues] = {}
     for key, table in inputs.tables.items():

@@ -142,7 +142,10 @@ def test_argparse_is_english_again_outside_the_command_line():
 @pytest.mark.parametrize(
     ("args", "says"),
     [
-        (["bouw"], "onbekende opdracht 'bouw'; kies uit build, check, template, scenario, preview."),
+        (
+            ["bouw"],
+            "onbekende opdracht 'bouw'; kies uit build, check, template, scenario, preview.",
+        ),
         (["chek"], "Bedoelt u 'check'?"),
         (["build", "--engine", "latex"], "ongeldige keuze: 'latex' (kies uit"),
         (["build", "--onbekend"], "onbekend argument: --onbekend"),

@@ -97,9 +97,9 @@ def test_flag_that_is_not_yes_or_no(data_copy):
 
     rewrite(data_copy / "vertrekcijfers.xlsx", change)
     with pytest.raises(InputError) as caught:
-        build_model(read_inputs(data_copy))
+        read_inputs(data_copy)  # the reader validates the flag, at its cell
     [problem] = [str(p) for p in caught.value.problems]
     assert problem.startswith(
-        "vertrekcijfers.xlsx › Vertrek per nationaliteit › rij 7, kolom Veilig land: Iraakse: "
-        "'misschien' is geen ja of nee"
+        'vertrekcijfers.xlsx › Vertrek per nationaliteit › B7: Iraakse: Veilig land: "misschien" '
+        "is geen ja of nee"
     )

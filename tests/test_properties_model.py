@@ -37,12 +37,16 @@ def editions(draw):
     last = first + length - 1
     scenario = tuple(range(last + 2, last + 2 + draw(st.integers(1, 4))))
     finance_years = tuple(range(first, scenario[-1] + 1))
-    amount = st.integers(1, 60_000)
+    # amounts large enough that every measure the rules draw stays within its base (the
+    # scenario refuses a measure that saves more than its base line)
+    amount = st.integers(1_000, 60_000)
     departures = {
         t: {y: draw(st.integers(0, 3_000)) * 10 for y in range(first, last + 1)} for t in TYPES
     }
     programme = {line: {y: draw(amount) for y in finance_years} for line in LINES}
-    apparatus = {line: {y: draw(amount) for y in finance_years} for line in APPARATUS}
+    apparatus = {
+        line: {y: draw(st.integers(15_000, 60_000)) for y in finance_years} for line in APPARATUS
+    }
     measures = []
     used: dict[str, int] = {}
     for number in range(1, draw(st.integers(1, 6)) + 1):
@@ -55,14 +59,17 @@ def editions(draw):
             used[line] = used.get(line, 0) + share
             record |= {"Percentage": share, "Begrotingsregel": line}
         elif rule == contract.RULE_AMOUNT:
-            record |= {"Percentage": draw(st.integers(0, 100)), "Bedrag": draw(amount)}
+            record |= {
+                "Percentage": draw(st.integers(0, 100)),
+                "Bedrag": draw(st.integers(1, 4_000)),
+            }
         elif rule == contract.RULE_FTE:
             record |= {
                 "Aantal fte": draw(st.integers(0, 200)),
                 "Kosten per fte": Decimal(draw(st.integers(50_00, 200_00))) / 100,
             }
         else:
-            record |= {"Bedrag": draw(st.integers(0, 5_000))}
+            record |= {"Bedrag": draw(st.integers(0, 4_000))}
         phases = sorted(
             draw(st.lists(st.integers(0, 100), min_size=len(scenario), max_size=len(scenario)))
         )
@@ -76,6 +83,8 @@ def write(target: Path, example) -> None:
     first, last, scenario, base, departures, programme, apparatus, measures = example
     settings_ = yaml.safe_load((DATA / "editie.yml").read_text(encoding="utf-8"))
     settings_["periode"] = {"van": first, "tot": last}
+    settings_["peildatum"] = f"{last + 1}-02-01"  # after the period, as editie.yml requires
+    settings_["publicatiedatum"] = f"{last + 1}-06-14"
     settings_["besparing"] |= {
         "jaren": list(scenario),
         "referentiejaar": scenario[-1],

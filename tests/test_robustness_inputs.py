@@ -90,6 +90,27 @@ zip_bomb_lying                       refused: inflating stops at the stated 4 kB
 xml_laughs_sheet                     refused: XML with a DTD (defusedxml)
 xml_laughs_shared_strings            refused: XML with a DTD (defusedxml)
 xml_external_entity                  refused: XML with a DTD (defusedxml)
+-- tests/corpus_habits.py ----------
+percent_fraction                     refused: › D7, 0,3 without a % format could be 0,3% or 30%
+phase_fraction                       refused: › (2020)7, 0,25 is a fraction
+percent_cell_outflow                 read: 0,53 formatted as % on the outflow sheet is 53
+percent_above_100                    refused: › E7, percentage 130
+blank_amount_unrelated_note          refused: › H11, blank cell (a Toelichting about else)
+na_where_not_allowed                 refused: › E8, n.b. on a sheet that needs every figure
+realisation_after_peildatum          refused: › L7, 2021 'realisatie' after the peildatum
+year_empty_at_start                  read, note: 2011 wholly empty counts as not supplied
+year_empty_in_between                refused once: › D6, empty year between filled years
+year_empty_required                  refused once: › D6, a year the edition needs is empty
+year_headers_formulas                refused once: › rij 6, header formulas without results
+amount_1e308                         refused: › B8, too large for the report (was "usable")
+amount_5000_digits                   refused: › Apparaatsuitgaven, cell B8 (was unexplained)
+amount_5000_digits_text              refused: › B8, an amount of 5000 digits
+label_duplicated                     refused: › A27, also in A7 (was accepted)
+label_emoji                          refused: › A12, the font lacks U+1F600
+text_bidi_override                   refused: › N8, the font lacks U+202E
+label_zero_width_space               read, note: › A8, U+200B removed
+measure_number_twice                 refused: › A8, also in A7
+unit_on_row_3                        refused: › B3 (was reported at B2)
 ===================================  ===========================================================
 """
 
@@ -114,7 +135,7 @@ import pytest
 from report.inputs.excel import MAX_PART_BYTES, MAX_TOTAL_BYTES
 from report.inputs.read import Inputs, read_inputs
 from report.problems import InputError
-from tests import corpus
+from tests import corpus, corpus_habits  # noqa: F401 - corpus_habits registers more cases
 from tests.conftest import DATA, REFERENCE, ROOT
 
 HANG_LIMIT = 120.0  # seconds for one case; more is a hang (speed is the benchmark's concern)
@@ -135,10 +156,14 @@ class Read:
 
 @dataclass(frozen=True)
 class Refused:
-    """The case is refused; one problem starts with `where` and contains `says`."""
+    """The case is refused; one problem starts with `where` and contains `says`.
+
+    `alone`: that is the only problem of its sheet (one clear cause, not one line per cell).
+    """
 
     where: str
     says: str
+    alone: bool = False
 
 
 def reference(name: str) -> dict[str, dict[int, int]]:
@@ -160,6 +185,7 @@ def _phase_column(year: int) -> str:
 
 PHASE_2020 = _phase_column(2020)
 APPARAAT = reference("tabel13_uitgaven_dtv_apparaat_2011_2017_wide.csv")
+OUTFLOW_PCT = reference("tabel15_percentages_uitstroom_dtv_wide.csv")
 VERTREK = reference("tabel02_type_vertrek_wide.csv")
 
 
@@ -386,6 +412,77 @@ EXPECTED: dict[str, Read | Refused] = {
     "xml_laughs_sheet": Refused("financien.xlsx: ", "om veiligheidsredenen geweigerd"),
     "xml_laughs_shared_strings": Refused("financien.xlsx: ", "om veiligheidsredenen geweigerd"),
     "xml_external_entity": Refused("financien.xlsx: ", "om veiligheidsredenen geweigerd"),
+    # -- tests/corpus_habits.py: Excel habits (issue 9) and hostile cells (issue 13) ----------
+    "percent_fraction": Refused(
+        "financien.xlsx › Besparingsmaatregelen › D7: ", "0,3 is een breuk"
+    ),
+    "phase_fraction": Refused(
+        f"financien.xlsx › Besparingsmaatregelen › {PHASE_2020}7: ", "0,25 is een breuk"
+    ),
+    "percent_cell_outflow": Read(
+        _eq(
+            lambda i: values(i, "uitstroom_pct", "Percentage MOB")[2014],
+            OUTFLOW_PCT["Percentage MOB"][2014],
+        )
+    ),
+    "percent_above_100": Refused(
+        "vertrekcijfers.xlsx › Uitstroom DT&V in procenten › E7: ",
+        "percentage 130 is groter dan 100",
+    ),
+    "blank_amount_unrelated_note": Refused(
+        "financien.xlsx › Programma-uitgaven › H11: ", "lege cel; vul een bedrag in"
+    ),
+    "na_where_not_allowed": Refused(
+        "vertrekcijfers.xlsx › Vertrek naar type › E8: ", "n.b. is op dit werkblad niet toegestaan"
+    ),
+    "realisation_after_peildatum": Refused(
+        "financien.xlsx › Programma-uitgaven › L7: ", "2021 staat op 'realisatie'"
+    ),
+    "year_empty_at_start": Read(
+        _eq(lambda i: i.get("iom").years, tuple(range(2012, 2018))),
+        "vertrekcijfers.xlsx › Vertrek via IOM › rij 6: jaar 2011 is leeg en telt als niet aangeleverd",
+    ),
+    "year_empty_in_between": Refused(
+        "vertrekcijfers.xlsx › Vertrek via IOM › D6: ", "jaar 2013 is leeg, terwijl", alone=True
+    ),
+    "year_empty_required": Refused(
+        "financien.xlsx › Apparaatsuitgaven › D6: ", "jaar 2013 is niet ingevuld", alone=True
+    ),
+    "year_headers_formulas": Refused(
+        "financien.xlsx › Apparaatsuitgaven › rij 6: ",
+        "de kopregel bevat formules zonder opgeslagen uitkomst",
+        alone=True,
+    ),
+    "amount_1e308": Refused(
+        "financien.xlsx › Apparaatsuitgaven › B8: ", "te groot voor het rapport"
+    ),
+    "amount_5000_digits": Refused(
+        "financien.xlsx › Apparaatsuitgaven: ", "cel B8 bevat een getal van meer dan 4300 cijfers"
+    ),
+    "amount_5000_digits_text": Refused(
+        "financien.xlsx › Apparaatsuitgaven › B8: ", "bedrag van 5000 cijfers is te groot"
+    ),
+    "label_duplicated": Refused(
+        "vertrekcijfers.xlsx › Vertrek per nationaliteit › A27: ",
+        "staat twee keer in de tabel: in A7 en in A27",
+    ),
+    "label_emoji": Refused(
+        "financien.xlsx › Programma-uitgaven › A12: ", "'😀' (U+1F600) staat niet in het lettertype"
+    ),
+    "text_bidi_override": Refused(
+        "financien.xlsx › Apparaatsuitgaven › N8: ", "het teken U+202E staat niet in het lettertype"
+    ),
+    "label_zero_width_space": Read(
+        _eq(lambda i: i.get("apparaat").rows[0].label, "Ambtelijk personeel"),
+        "financien.xlsx › Apparaatsuitgaven › A8: onzichtbaar teken (U+200B) verwijderd",
+    ),
+    "measure_number_twice": Refused(
+        "financien.xlsx › Besparingsmaatregelen › A8: ",
+        "Nr 1 staat twee keer in de tabel: in A7 en in A8",
+    ),
+    "unit_on_row_3": Refused(
+        "financien.xlsx › Apparaatsuitgaven › B3: ", "eenheid 'x € 1 mln'; verwacht 'x € 1.000'"
+    ),
 }
 
 
@@ -447,6 +544,9 @@ def judge(name: str, outcome: Outcome) -> None:
     assert outcome.kind == "refused", f"{name} was read"
     texts = [str(p) for p in outcome.problems]
     assert any(t.startswith(expected.where) and expected.says in t for t in texts), texts
+    if expected.alone:
+        sheet = " › ".join(expected.where.split(" › ")[:2])
+        assert len([t for t in texts if t.startswith(sheet)]) == 1, texts
     for problem in outcome.problems:
         assert problem.file, problem
         assert not ENGLISH.search(problem.message), problem
@@ -613,3 +713,33 @@ def test_check_command_refuses_in_dutch(name, tmp_path):
     assert "De invoer bevat" in result.stderr
     assert f"  - {expected.where}" in result.stderr and expected.says in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
+
+
+# -- files the user may not read ----------------------------------------------------------------
+@pytest.mark.parametrize("name", [corpus.FINANCE, "editie.yml"])
+def test_unreadable_file_is_a_dutch_input_error(name, tmp_path, monkeypatch):
+    """A file without read permission (simulated: the tests run as root, who may read anything)."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    real_open, real_read = Path.open, Path.read_bytes
+
+    def refuse(path: Path) -> None:
+        if path.name == name:
+            raise PermissionError(13, "Permission denied", str(path))
+
+    def guarded_open(self: Path, *args, **kwargs):
+        refuse(self)
+        return real_open(self, *args, **kwargs)
+
+    def guarded_read(self: Path):
+        refuse(self)
+        return real_read(self)
+
+    monkeypatch.setattr(Path, "open", guarded_open)
+    monkeypatch.setattr(Path, "read_bytes", guarded_read)
+    with pytest.raises(InputError) as caught:
+        read_inputs(data)
+    [problem] = caught.value.problems
+    assert problem.file == name
+    assert "geen toestemming om" in problem.message
+    assert not ENGLISH.search(problem.message.replace(str(data), "")), problem

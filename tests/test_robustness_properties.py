@@ -26,6 +26,7 @@ from report.inputs import contract
 from report.inputs.cells import parse_number, parse_whole
 from report.inputs.contract import BY_KEY, Role, normalise
 from report.inputs.edition import load_edition
+from report.inputs.glyphs import unprintable
 from report.inputs.read import read_inputs
 from report.inputs.template import HEADER_ROW, SheetValues, write_workbook
 from report.numbers import number
@@ -88,7 +89,12 @@ def labels(fixed: list[str]) -> st.SearchStrategy[str]:
     text = st.text(
         alphabet=st.characters(categories=("L", "N", "P", "S", "Zs")), min_size=1, max_size=25
     )
-    return text.map(lambda s: " ".join(s.split())).filter(lambda s: _label_ok(s, fixed))
+    # labels the report's font can print (others are refused at their cell, tested elsewhere)
+    return (
+        text.map(lambda s: " ".join(s.split()))
+        .filter(lambda s: _label_ok(s, fixed))
+        .filter(lambda s: not unprintable(s))
+    )
 
 
 @st.composite
@@ -112,7 +118,8 @@ def year_sheet(draw, key: str, years: tuple[int, ...]) -> Generated:
         pairs = {year: draw(typed_amount()) for year in years}
         lines[label] = {year: value for year, (value, _) in pairs.items()}
         typed[label] = {year: shown for year, (_, shown) in pairs.items()}
-    cut = draw(st.integers(years[0], years[-1] + 1))
+    # a year not over on the sample's peildatum (2019-02-01) can only be budget
+    cut = draw(st.integers(years[0], min(years[-1] + 1, 2019)))
     budget = frozenset(y for y in years if y >= cut)
     return Generated(key, years, budget, lines, typed, draw(st.booleans()))
 
@@ -215,7 +222,7 @@ def test_a_total_off_within_the_tolerance_is_a_note_at_its_cell(case):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.integers(-(10**12), 10**12), st.booleans())
+@given(st.integers(-(10**12) + 1, 10**12 - 1), st.booleans())  # the report shows 12 digits
 def test_whole_numbers_as_dutch_text_round_trip(value, euro):
     text = ("€ " if euro else "") + number(value)
     parsed = parse_number(text)
@@ -237,7 +244,7 @@ def test_decimals_as_dutch_text_round_trip(value):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.floats(0, 1e12, allow_nan=False).map(lambda f: round(f, 2)))
+@given(st.floats(0, 1e11, allow_nan=False).map(lambda f: round(f, 2)))  # within 12 digits
 def test_float_cells_read_as_excel_shows_them(value):
     """A float cell is read with Excel's 15 significant digits, so sums' noise vanishes."""
     noisy = value + value * 2.0**-52  # one unit in the last place of the float

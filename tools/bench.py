@@ -117,7 +117,8 @@ def scaled_data(source: Path, target: Path, years: int = 25, nationalities: int 
         new_years = tuple(range(first, span[-1] + 1)) if grow else span
 
         def value(row, year, span=span):
-            return row.values.get(year if year in span else span[(year - span[0]) % len(span)])
+            found = row.values.get(year if year in span else span[(year - span[0]) % len(span)])
+            return "n.b." if found is None else found  # None: the sample's n.b. cells
 
         rows = [
             (

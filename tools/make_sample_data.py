@@ -3,7 +3,7 @@
 The sample workbooks hold the figures of the published beleidsdoorlichting (2019), as
 transcribed in tests/reference/. Run this when the workbook contract changes:
 
-    python tools/make_sample_data.py
+    python tools/make_sample_data.py [TARGET]
 
 Where the published tables contradict each other, the choice made is written into the
 workbook's instructions sheet, so finance and auditors see it where they see the numbers.
@@ -12,6 +12,7 @@ workbook's instructions sheet, so finance and auditors see it where they see the
 from __future__ import annotations
 
 import csv
+import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from report.inputs.template import SheetValues, write_workbook
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = ROOT / "tests" / "reference"
 PEILDATUM = "2019-02-01"
+NOT_AVAILABLE = "n.b."  # the documented marker for a figure that does not exist
 
 
 def wide(name: str) -> list[dict[str, str]]:
@@ -74,7 +76,7 @@ def finance() -> dict[str, SheetValues]:
             (
                 "",
                 "Overige subsidies",
-                t19row("Overige subsidies"),
+                dict.fromkeys(range(2011, 2017), NOT_AVAILABLE) | t19row("Overige subsidies"),
                 None,
                 "2011–2014 opgenomen in Opdracht vreemdelingenvertrek; 2015–2016 opgenomen in REAN-regeling",
                 {},
@@ -128,8 +130,9 @@ def finance() -> dict[str, SheetValues]:
     for label, name in receipts.items():
         rows = wide(name)
         amount = next(k for k in rows[0] if k != "Jaar")
-        values = {int(r["Jaar"]): int(r[amount]) for r in rows}
+        values: dict[int, int | str] = {int(r["Jaar"]): int(r[amount]) for r in rows}
         first = min(values)
+        values = dict.fromkeys(range(2012, first), NOT_AVAILABLE) | values
         note = f"geen ontvangsten vóór {first}" if first > 2012 else ""
         ontvangsten_rows.append(("", label, values, None, note, {}))
     ontvangsten = SheetValues(
@@ -416,14 +419,13 @@ def statistics() -> dict[str, SheetValues]:
     }
 
 
-def main() -> None:
+def main(target: Path = ROOT / "data") -> None:
+    """Write both workbooks into `target` (default data/), dated by the edition: same bytes each run."""
     edition = load_edition(ROOT / "data" / "editie.yml")
-    write_workbook(contract.FINANCE, edition, ROOT / "data" / edition.finance_file, finance())
-    write_workbook(
-        contract.STATISTICS, edition, ROOT / "data" / edition.statistics_file, statistics()
-    )
-    print("Voorbeeldwerkmappen geschreven in data/")
+    write_workbook(contract.FINANCE, edition, target / edition.finance_file, finance())
+    write_workbook(contract.STATISTICS, edition, target / edition.statistics_file, statistics())
+    print(f"Voorbeeldwerkmappen geschreven in {target}")
 
 
 if __name__ == "__main__":
-    main()
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "data")

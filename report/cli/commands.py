@@ -162,7 +162,10 @@ def run_check(args: argparse.Namespace, console: Console) -> int:
 
 def _configure_template(part: argparse.ArgumentParser) -> None:
     part.add_argument(
-        "map", type=Path, metavar="MAP", help="map waarin de lege werkmappen komen (nieuw of leeg)"
+        "map",
+        type=Path,
+        metavar="MAP",
+        help="map waarin de lege werkmappen en editie.yml komen (nieuw of leeg)",
     )
     _data(part, "map met de editie.yml waarvan periode en bestandsnamen worden overgenomen "
           "(standaard: data in de projectmap)")  # fmt: skip
@@ -170,24 +173,20 @@ def _configure_template(part: argparse.ArgumentParser) -> None:
 
 
 def run_template(args: argparse.Namespace, console: Console) -> int:
-    from report.inputs import contract
     from report.inputs.edition import load_edition
-    from report.inputs.template import write_workbook
+    from report.inputs.template import write_template
 
     require_data(args.data)
     check_folders(None, args.build_dir, [args.data])
     target: Path = args.map
     if target.exists() and not target.is_dir():
         raise UsageError(f"{target} is geen map; geef een nieuwe of lege map op.")
-    edition = load_edition(args.data / "editie.yml")
-    paths = [target / name for name in (edition.finance_file, edition.statistics_file)]
-    existing = [p for p in paths if p.exists()]
-    if existing:
-        raise UsageError(f"{existing[0]} bestaat al; kies een nieuwe of lege map.")
-    for workbook, path in zip((contract.FINANCE, contract.STATISTICS), paths, strict=True):
-        write_workbook(workbook, edition, path)
-    console.say("Lege werkmappen geschreven:")
-    for path in paths:
+    try:
+        written = write_template(target, load_edition(args.data / "editie.yml"))
+    except FileExistsError as error:
+        raise UsageError(f"{error} bestaat al; kies een nieuwe of lege map.") from None
+    console.say("Lege werkmappen en editie.yml geschreven:")
+    for path in written:
         console.say(f"  {path}")
     return 0
 

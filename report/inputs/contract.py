@@ -43,6 +43,26 @@ class Row:
     group: str = ""
 
 
+class ColumnKind(StrEnum):
+    """What a record column or a nationality attribute holds, and so how the reader parses it."""
+
+    TEXT = "text"
+    INT = "int"
+    NUMBER = "number"
+    PERCENT = "percent"
+    CHOICE = "choice"
+    YESNO = "yesno"
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    kind: ColumnKind
+    required: bool = True
+    choices: tuple[str, ...] = ()
+    help: str = ""
+
+
 @dataclass(frozen=True)
 class YearSheet:
     """A table with years across and labelled rows down, as finance lays it out."""
@@ -59,9 +79,11 @@ class YearSheet:
     rounding: int = 1  # the unit the figures are rounded to; sets the tolerance for totals
     grouped: bool = False  # column A holds a group, column B the label
     extra_rows: bool = False  # finance may add component lines of its own
-    gaps_allowed: bool = False  # an empty cell is allowed when the row's Toelichting explains it
+    gaps_allowed: bool = (
+        False  # a figure may be marked n.b. (not available), explained in Toelichting
+    )
     status_row: bool = False  # a "Status" row marks each year as realisatie or begroting
-    attributes: tuple[str, ...] = ()  # named non-year columns between label and years
+    attributes: tuple[Column, ...] = ()  # named non-year columns between label and years
     hint: str = ""
 
     @property
@@ -76,28 +98,12 @@ class YearSheet:
         return None
 
 
-class ColumnKind(StrEnum):
-    """What a record column holds, and so how the reader parses it."""
-
-    TEXT = "text"
-    INT = "int"
-    NUMBER = "number"
-    PERCENT = "percent"
-    CHOICE = "choice"
-
-
-@dataclass(frozen=True)
-class Column:
-    header: str
-    kind: ColumnKind
-    required: bool = True
-    choices: tuple[str, ...] = ()
-    help: str = ""
-
-
 @dataclass(frozen=True)
 class RecordSheet:
-    """A list of records, one per row, with named columns (measures, GL departures)."""
+    """A list of records, one per row, with named columns (measures, GL departures).
+
+    The first column identifies a record: two records with the same value there are refused.
+    """
 
     key: str
     workbook: str
@@ -108,7 +114,7 @@ class RecordSheet:
     columns: tuple[Column, ...]
     year_columns: bool = False  # phase-in columns headed by years follow the named columns
     hint: str = ""
-    extra: dict[str, object] = field(default_factory=dict)
+    extra: dict[str, bool] = field(default_factory=dict)
 
 
 Sheet = YearSheet | RecordSheet
@@ -151,8 +157,9 @@ SHEETS: tuple[Sheet, ...] = (
         extra_rows=True,
         gaps_allowed=True,
         status_row=True,
-        hint="Eén regel per begrotingsregel van artikel 37.3. Een lege cel mag alleen als de "
-        "kolom Toelichting zegt in welke regel het bedrag is opgenomen.",
+        hint="Eén regel per begrotingsregel van artikel 37.3. Bestaat een bedrag niet (de regel "
+        "bestond dat jaar nog niet), typ dan n.b. in de cel en zeg in de kolom Toelichting waar "
+        "het bedrag is opgenomen; die uitleg komt in het rapport.",
     ),
     YearSheet(
         key="apparaat",
@@ -185,7 +192,8 @@ SHEETS: tuple[Sheet, ...] = (
             "Ontvangsten gemeenten voor Barka",
         ),
         gaps_allowed=True,
-        hint="Laat een cel leeg voor een jaar zonder ontvangsten en zeg dat in Toelichting.",
+        hint="Typ n.b. in de cel voor een jaar waarin een ontvangst niet bestond en zeg dat in "
+        "Toelichting; die uitleg komt in het rapport.",
     ),
     YearSheet(
         key="opdracht",
@@ -314,7 +322,19 @@ SHEETS: tuple[Sheet, ...] = (
         rows=(),
         extra_rows=True,
         rounding=10,
-        attributes=(L.SAFE_COUNTRY, L.ASYLUM),
+        attributes=(
+            Column(
+                L.SAFE_COUNTRY,
+                ColumnKind.YESNO,
+                help="ja voor een veilig land van herkomst, anders nee.",
+            ),
+            Column(
+                L.ASYLUM,
+                ColumnKind.INT,
+                required=False,
+                help="Aantal eerste asielaanvragen over de periode die in de kop van de bron staat.",
+            ),
+        ),
         hint="Eén regel per nationaliteit. Veilig land: ja of nee. Eerste asielaanvragen: "
         "totaal over de periode die in de kop staat.",
     ),

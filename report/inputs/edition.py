@@ -1,21 +1,25 @@
-"""Edition settings from editie.yml: title, period, peildatum and the savings variant."""
+"""Edition settings from editie.yml: title, period, peildatum and the savings variant.
+
+The file is read with a strict YAML loader (`safe_yaml`) and checked by a schema
+(`edition_schema`); every problem names its key, in Dutch. `edition_yaml` writes the settings
+back as a commented editie.yml for a new edition folder.
+"""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from report.inputs.labels import DEPARTURE_TYPES
+from report.inputs.edition_schema import BASES, FILE, validate
+from report.inputs.safe_yaml import YamlRefused, load_yaml
 from report.problems import InputError, Problem
 
-BASES = {
-    "programma": "programma-uitgaven artikel 37.3",
-    "programma+apparaat": "programma-uitgaven artikel 37.3 en apparaatsuitgaven DT&V",
-}
+__all__ = ["BASES", "FILE", "Edition", "Savings", "edition_yaml", "load_edition"]
+
+MAX_BYTES = 64 * 1024  # a real editie.yml is about 2 kB
 
 
 @dataclass(frozen=True)
@@ -48,140 +52,114 @@ class Edition:
         return tuple(range(self.first_year, self.last_year + 1))
 
 
-FILE = "editie.yml"
-
-
 def load_edition(path: Path) -> Edition:
     """Read and check the edition settings; every problem is reported with its key."""
+    raw = _load(path)
+    settings, found = validate(raw)
+    if settings is None or found:
+        raise InputError([Problem(FILE, "", key, message) for key, message in found])
+    return Edition(
+        title=settings.titel,
+        subtitle=settings.ondertitel,
+        ministry=settings.ministerie,
+        article=settings.artikel,
+        article_name=settings.artikelnaam,
+        objective=settings.doelstelling,
+        first_year=settings.periode.van,
+        last_year=settings.periode.tot,
+        peildatum=settings.peildatum,
+        published=settings.publicatiedatum,
+        finance_file=settings.werkmappen.financien,
+        statistics_file=settings.werkmappen.statistiek,
+        prognosis=dict(settings.prognose_vertrek),
+        savings=Savings(
+            settings.besparing.percentage,
+            settings.besparing.referentiejaar,
+            settings.besparing.basis,
+            tuple(settings.besparing.jaren),
+        ),
+    )
+
+
+def _load(path: Path) -> dict[str, object]:
+    """The file's keys and values; size, encoding and YAML problems as Dutch input errors."""
+
+    def refuse(message: str) -> InputError:
+        return InputError([Problem(FILE, message=message)])
+
+    if not path.parent.is_dir():
+        raise refuse(f"de map {path.parent} bestaat niet")
     if not path.is_file():
-        raise InputError([Problem(FILE, message=f"bestand ontbreekt in {path.parent}")])
+        raise refuse(f"bestand ontbreekt in {path.parent}")
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise InputError([Problem(FILE, message=f"geen geldige YAML: {exc}")]) from None
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise refuse(
+                f"het bestand is te groot ({size // 1024} kB; hoogstens {MAX_BYTES // 1024} kB)"
+            )
+        data = path.read_bytes()
+    except PermissionError:
+        raise refuse(f"geen toestemming om {path} te lezen") from None
+    except OSError:
+        raise refuse(f"{path} kan niet worden gelezen") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise refuse(
+            f"het bestand is niet als UTF-8 opgeslagen (onleesbaar teken op positie {error.start}); "
+            "sla het op als UTF-8"
+        ) from None
+    try:
+        raw = load_yaml(text)
+    except YamlRefused as error:
+        raise refuse(str(error)) from None
+    if raw is None:
+        raise refuse("het bestand is leeg")
     if not isinstance(raw, dict):
-        raise InputError([Problem(FILE, message="verwacht sleutels met waarden")])
-    reader = _Reader(raw)
-    edition = reader.edition()
-    if reader.problems:
-        raise InputError(reader.problems)
-    return edition
+        raise refuse("verwacht sleutels met waarden (titel: ..., periode: ..., enz.)")
+    return raw
 
 
-class _Reader:
-    def __init__(self, raw: dict):
-        self.raw = raw
-        self.problems: list[Problem] = []
+def edition_yaml(edition: Edition) -> str:
+    """editie.yml for `edition`, with the comments a policy writer needs; load_edition reads it back."""
 
-    def get(self, path: str, kind: type, default=None):
-        node = self.raw
-        for part in path.split("."):
-            node = node.get(part) if isinstance(node, dict) else None
-        if node is None:
-            if default is not None:
-                return default
-            self.problems.append(Problem(FILE, "", path, "waarde ontbreekt"))
-            return kind()
-        if kind is dt.date and isinstance(node, str):
-            with contextlib.suppress(ValueError):
-                node = dt.date.fromisoformat(node)
-        if (kind is int and isinstance(node, bool)) or not isinstance(node, kind):
-            names = {
-                str: "tekst",
-                int: "geheel getal",
-                dt.date: "datum (JJJJ-MM-DD)",
-                dict: "lijst van sleutels",
-                list: "lijst",
-            }
-            self.problems.append(Problem(FILE, "", path, f"{node!r} is geen {names[kind]}"))
-            return kind() if kind is not dt.date else dt.date(2000, 1, 1)
-        return node
-
-    def edition(self) -> Edition:
-        first = self.get("periode.van", int)
-        last = self.get("periode.tot", int)
-        if first and last and not 1990 <= first <= last <= 2100:
-            self.problems.append(Problem(FILE, "", "periode", f"periode {first}–{last} klopt niet"))
-        prognosis = self.get("prognose_vertrek", dict)
-        prognosis = {str(k): v for k, v in prognosis.items()}
-        if prognosis:
-            if sorted(prognosis) != sorted(DEPARTURE_TYPES):
-                self.problems.append(
-                    Problem(
-                        FILE,
-                        "",
-                        "prognose_vertrek",
-                        "verwacht de drie typen vertrek: " + ", ".join(DEPARTURE_TYPES),
-                    )
-                )
-            elif sum(prognosis.values()) != 100 or not all(
-                isinstance(v, int) for v in prognosis.values()
-            ):
-                self.problems.append(
-                    Problem(
-                        FILE,
-                        "",
-                        "prognose_vertrek",
-                        "de percentages moeten hele getallen zijn die samen 100 zijn",
-                    )
-                )
-        savings = self.savings(last)
-        workbooks = self.get("werkmappen", dict)
-        return Edition(
-            title=self.get("titel", str),
-            subtitle=self.get("ondertitel", str, ""),
-            ministry=self.get("ministerie", str),
-            article=str(self.get("artikel", str)),
-            article_name=self.get("artikelnaam", str),
-            objective=self.get("doelstelling", str).strip(),
-            first_year=first,
-            last_year=last,
-            peildatum=self.get("peildatum", dt.date),
-            published=self.get("publicatiedatum", dt.date),
-            finance_file=str(workbooks.get("financien", "financien.xlsx")),
-            statistics_file=str(workbooks.get("statistiek", "vertrekcijfers.xlsx")),
-            prognosis=prognosis,
-            savings=savings,
+    def value(item: object) -> str:
+        return (
+            yaml.safe_dump(item, allow_unicode=True, default_flow_style=True, width=10_000)
+            .removesuffix("\n...\n")
+            .strip()
         )
 
-    def savings(self, last_year: int) -> Savings:
-        percentage = self.get("besparing.percentage", int)
-        reference = self.get("besparing.referentiejaar", int)
-        base = self.get("besparing.basis", str)
-        years = tuple(self.get("besparing.jaren", list))
-        if base and base not in BASES:
-            self.problems.append(
-                Problem(
-                    FILE,
-                    "",
-                    "besparing.basis",
-                    f"{base!r} is onbekend; kies uit: " + ", ".join(BASES),
-                )
-            )
-        if percentage and not 0 < percentage <= 100:
-            self.problems.append(
-                Problem(FILE, "", "besparing.percentage", "moet tussen 1 en 100 liggen")
-            )
-        if not all(isinstance(y, int) for y in years) or list(years) != sorted(set(years)):
-            self.problems.append(
-                Problem(FILE, "", "besparing.jaren", "verwacht oplopende jaartallen")
-            )
-        elif years and last_year and years[0] <= last_year:
-            self.problems.append(
-                Problem(
-                    FILE,
-                    "",
-                    "besparing.jaren",
-                    f"de scenariojaren moeten na de evaluatieperiode (t/m {last_year}) liggen",
-                )
-            )
-        elif years and reference and reference not in years:
-            self.problems.append(
-                Problem(
-                    FILE,
-                    "",
-                    "besparing.referentiejaar",
-                    f"{reference} hoort bij de scenariojaren {years[0]}–{years[-1]}",
-                )
-            )
-        return Savings(percentage, reference, base, years)
+    prognosis = "\n".join(f"  {value(k)}: {v}" for k, v in sorted(edition.prognosis.items()))
+    return "\n".join(
+        [
+            "# Instellingen van deze editie van de beleidsdoorlichting.",
+            "# Alle jaartallen en datums in het rapport komen hiervandaan of uit de werkmappen.",
+            f"titel: {value(edition.title)}",
+            f"ondertitel: {value(edition.subtitle)}",
+            f"ministerie: {value(edition.ministry)}",
+            f"artikel: {value(edition.article)}",
+            f"artikelnaam: {value(edition.article_name)}",
+            "# Citaat uit de begroting (de doelstelling van het artikel); komt letterlijk in het rapport.",
+            f"doelstelling: {value(edition.objective)}",
+            "periode:",
+            f"  van: {edition.first_year}",
+            f"  tot: {edition.last_year}",
+            "# Datum waarop de cijfers zijn vastgesteld, en datum van publicatie (JJJJ-MM-DD).",
+            f"peildatum: {edition.peildatum.isoformat()}",
+            f"publicatiedatum: {edition.published.isoformat()}",
+            "werkmappen:",
+            f"  financien: {value(edition.finance_file)}",
+            f"  statistiek: {value(edition.statistics_file)}",
+            "# Verdeling van het vertrek waarvan de begroting uitgaat (procenten, samen 100).",
+            "prognose_vertrek:" + (f"\n{prognosis}" if prognosis else " {}"),
+            "# De -20%-variant (RPE 2015, art. 3 lid 2 sub g).",
+            "besparing:",
+            f"  percentage: {edition.savings.percentage}",
+            f"  referentiejaar: {edition.savings.reference_year}",
+            "  # " + "; ".join(f"{key}: {text}" for key, text in BASES.items()),
+            f"  basis: {edition.savings.base}",
+            f"  jaren: [{', '.join(str(y) for y in edition.savings.years)}]",
+            "",
+        ]
+    )

@@ -31,6 +31,7 @@ MAX_FILE_BYTES = 20 * 1024 * 1024  # a real finance workbook is a few hundred kB
 MAX_PART_BYTES = 10 * 1024 * 1024  # unpacked size of one sheet (about 350.000 filled cells)
 MAX_TOTAL_BYTES = 16 * 1024 * 1024  # unpacked size of the whole workbook
 MAX_RATIO = 200  # unpacked / packed, for parts larger than 1 MB
+MAX_DIGITS = 4300  # Python reads no longer integers; openpyxl then fails on the whole file
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -55,12 +56,24 @@ def inspect(path: Path) -> None:
         raise WorkbookRefused(
             "dit is het oude Excel-formaat (.xls); sla het bestand op als Excel-werkmap (.xlsx)"
         )
-    size = path.stat().st_size
     if path.suffix.lower() not in EXTENSIONS:
         raise WorkbookRefused(
             "de bestandsnaam eindigt niet op .xlsx of .xlsm; sla de werkmap op als Excel-werkmap "
             "(.xlsx) en zet die naam in editie.yml onder werkmappen"
         )
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except PermissionError:
+        raise WorkbookRefused(
+            "geen toestemming om het bestand te lezen; vraag leesrechten of kopieer het naar een "
+            "map waarin u mag lezen"
+        ) from None
+    except OSError:
+        raise WorkbookRefused(
+            "het bestand kan niet worden gelezen (is het nog geopend of verplaatst?)"
+        ) from None
     if size == 0:
         raise WorkbookRefused("het bestand is leeg")
     if size > MAX_FILE_BYTES:
@@ -68,8 +81,6 @@ def inspect(path: Path) -> None:
             f"het bestand is te groot ({size // 1_048_576} MB; maximaal "
             f"{MAX_FILE_BYTES // 1_048_576} MB)"
         )
-    with path.open("rb") as handle:
-        head = handle.read(8)
     if head == _OLE_MAGIC:
         if _ENCRYPTED in path.read_bytes():  # the size is checked above
             raise WorkbookRefused(
@@ -161,7 +172,32 @@ def open_workbook(path: Path) -> Workbook:
             warnings.simplefilter("ignore")  # openpyxl warns about extensions and validation
             return openpyxl.load_workbook(path, data_only=True, read_only=False, keep_links=False)
     except Exception as exc:  # openpyxl raises many types for malformed files
+        huge = _huge_number(path) if isinstance(exc, ValueError) else None
+        if huge:
+            raise WorkbookRefused(
+                f"cel {huge[1]} bevat een getal van meer dan {MAX_DIGITS} cijfers; zo'n getal kan "
+                "het rapport niet tonen en de werkmap wordt geweigerd",
+                huge[0],
+            ) from None
         raise WorkbookRefused(_why(exc)) from None
+
+
+def _huge_number(path: Path) -> tuple[str, str] | None:
+    """(sheet, cell) of a number too long for Python to read (openpyxl fails on the whole file)."""
+    value_tag, cell_tag = f"{{{_MAIN}}}v", f"{{{_MAIN}}}c"
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for sheet, part in _sheet_parts(archive).items():
+                with archive.open(part) as source:
+                    for _, element in iterparse(source, events=("end",)):
+                        if element.tag == cell_tag:
+                            value = element.find(value_tag)
+                            if value is not None and len(value.text or "") > MAX_DIGITS:
+                                return sheet, element.get("r", "")
+                            element.clear()
+    except Exception:  # the workbook is refused anyway; the cell is a courtesy
+        return None
+    return None
 
 
 def formulas(path: Path, sheet: str) -> dict[str, str]:
@@ -219,10 +255,10 @@ def linked_files(path: Path) -> list[str]:
 def _why(exc: BaseException) -> str:
     """The Dutch reason behind openpyxl's (chained, English) exception."""
     causes: list[BaseException] = []
-    cause: BaseException | None = exc
-    while cause is not None and len(causes) < 10:
-        causes.append(cause)
-        cause = cause.__cause__ or cause.__context__
+    current: BaseException | None = exc
+    while current is not None and len(causes) < 10:
+        causes.append(current)
+        current = current.__cause__ or current.__context__
     if any(isinstance(c, DefusedXmlException) for c in causes):
         return (
             "de werkmap bevat XML met eigen definities (DTD of entiteiten); Excel maakt die "

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from report.inputs.contract import RecordSheet, Role, YearSheet, normalise
 
+Attribute = bool | int | None  # a nationality's "Veilig land" (ja/nee) or a count
 CellValue = str | int | Decimal | None  # a record cell as the reader parsed it (by column kind)
 
 
@@ -29,10 +30,10 @@ class TableRow:
     group: str
     label: str
     role: Role
-    values: dict[int, int | None]  # year -> value; None: empty cell explained in toelichting
+    values: dict[int, int | None]  # year -> value; None: n.b. (not available), see toelichting
     excel_row: int
     toelichting: str = ""
-    attributes: dict[str, object] = field(default_factory=dict)  # raw cells, checked later
+    attributes: dict[str, Attribute] = field(default_factory=dict)  # checked by the reader
     printed_total: int | None = None  # the sheet's "Totaal" column, already checked
 
 
@@ -71,7 +72,7 @@ class YearTable:
 @dataclass(frozen=True)
 class Record:
     values: dict[str, CellValue]  # column header -> value, typed by the column's kind
-    phase: dict[int, Decimal | None]  # year columns (phase-in), if the sheet has them
+    phase: dict[int, Decimal | None]  # year columns (phase-in, %), if the sheet has them
     excel_row: int
 
     def text(self, column: str) -> str:
@@ -102,6 +103,7 @@ class RecordTable:
         return self.spec.key
 
     def cell(self, record: Record, column: str | int) -> str:
+        """The cell of a record's column (a heading) or phase-in year."""
         letter = self.year_columns[column] if isinstance(column, int) else self.columns[column]
         return f"{letter}{record.excel_row}"
 

@@ -62,7 +62,7 @@ def build_model(
     problems: list[Problem] = []
     sources = Sources(edition, inputs.tables)
     if sources.supplied(("nationaliteiten",)):
-        found = nationalities(sources.year("nationaliteiten"), edition, problems)
+        found = nationalities(sources.year("nationaliteiten"), edition)
         sources = replace(sources, nationalities=tuple(found))
     checks = Reconciliation()
     for entry in tables:

@@ -87,7 +87,7 @@ def _write_table(ws: Worksheet, number: int, table: ModelTable) -> None:
     ws.column_dimensions["A"].width = min(60, max(len(r.label) for r in table.rows) + 4)
     for col in range(2, len(table.columns) + 2):
         ws.column_dimensions[get_column_letter(col)].width = 13
-    ws.freeze_panes = ws.cell(HEADER_ROW + 1, 2)
+    ws.freeze_panes = ws.cell(HEADER_ROW + 1, 2).coordinate
 
 
 class _FixedTimeZip(zipfile.ZipFile):
@@ -113,7 +113,7 @@ class _FixedTimeZip(zipfile.ZipFile):
 def workbook_bytes(model: Model, numbering: Numbering) -> bytes:
     """The tables workbook as bytes: the model's tables, numbered as the document numbered them."""
     book = Workbook()
-    book.remove(book.active)
+    book.remove(book.worksheets[0])  # the empty sheet a new workbook starts with
     for numbered in numbering.tables:
         table = model.tables.get(numbered.key)
         if table is not None:

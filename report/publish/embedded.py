@@ -27,9 +27,9 @@ import typst
 
 from report.publish.errors import PublishError
 from report.publish.frontmatter import FrontMatter
+from report.resources import FONTS
 from report.resources import PUBLISH as TEMPLATES
 
-FONTS = TEMPLATES / "fonts"
 FILTERS = Path(__file__).resolve().parent / "filters"
 # Order matters: capitals first, then numbering (which needs the tables and figures as
 # pandoc elements), then the writers' own forms of figures, tables and source notes.
