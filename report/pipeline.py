@@ -9,13 +9,14 @@ atomically by the publish stage, so an error anywhere leaves the previous output
 from __future__ import annotations
 
 import hashlib
+import shutil
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from report import stamp
+from report import fingerprint, stamp
 from report.folders import (
     FileSystemFault,
     check_folders,
@@ -26,10 +27,16 @@ from report.folders import (
 )
 from report.inputs.read import Inputs, read_inputs
 from report.problems import InputError, Note, Problem
-from report.publish.errors import PublishError
-from report.resources import PUBLISH
+
+if TYPE_CHECKING:
+    from report.render.document import Rendered
+    from report.render.drawing import FigureWorker
 
 T = TypeVar("T")
+READ = "Werkmappen inlezen en controleren"
+COMPUTE = "Tabellen, indicatoren en -20%-variant berekenen"
+RENDER = "Document en figuren opmaken"
+PUBLISH_STAGE = "Publiceren"
 
 
 class Progress(Protocol):
@@ -47,11 +54,11 @@ class BuildResult:
     republished: bool
 
 
-def check(data_dir: Path) -> list[Note]:
+def check(data_dir: Path, build_dir: Path | None = None) -> list[Note]:
     """Validate the inputs as a build would (reading and the model's reconciliation)."""
     from report.model import build_model
 
-    inputs = _read(data_dir)
+    inputs = _read(data_dir, build_dir)
     return build_model(inputs).notes
 
 
@@ -80,16 +87,50 @@ def _build(
     engine: str,
     progress: Progress,
 ) -> BuildResult:
+    edition = _edition(data_dir)
+    sources = fingerprint.combine(edition, repr(sorted(formats)), engine, _tool(engine))
+    names = stamp.names(formats)
+    notes = stamp.current(build_dir, sources, output_dir, names)
+    if notes is not None:  # nothing it depends on has changed: the publication stands
+        for stage in (READ, COMPUTE, RENDER):
+            progress.skip(stage, "ongewijzigd sinds de vorige bouw")
+        progress.skip(PUBLISH_STAGE, "ongewijzigd, de publicatie staat er al")
+        return BuildResult([output_dir / n for n in sorted(names)], notes, False)
+    from report.render.drawing import FigureWorker
+
+    with FigureWorker() as drawing:  # imports the plotting stack while the inputs are read
+        return _rebuild(
+            data_dir, output_dir, build_dir, formats, engine, progress, edition, sources, drawing
+        )
+
+
+def _rebuild(
+    data_dir: Path,
+    output_dir: Path,
+    build_dir: Path,
+    formats: Sequence[str],
+    engine: str,
+    progress: Progress,
+    edition: str,
+    sources: str,
+    drawing: FigureWorker,
+) -> BuildResult:
     from report.model import build_model
+    from report.present.figures import remove_stale
     from report.present.workbook import write_tables_workbook
     from report.render.document import render
+    from report.render.figures import plan_figures
 
-    inputs = progress.run("Werkmappen inlezen en controleren", lambda: _read(data_dir))
-    model = progress.run(
-        "Tabellen, indicatoren en -20%-variant berekenen", lambda: build_model(inputs)
-    )
+    inputs = progress.run(READ, lambda: _read(data_dir, build_dir, edition))
+    model = progress.run(COMPUTE, lambda: build_model(inputs))
     with _writing(build_dir):
-        rendered = progress.run("Document en figuren opmaken", lambda: render(model, build_dir))
+
+        def document_and_figures() -> Rendered:
+            figures, missing = plan_figures(model, build_dir)
+            drawing.draw(missing, build_dir)  # drawn while the document is written and published
+            return render(model, build_dir, figures)
+
+        rendered = progress.run(RENDER, document_and_figures)
         document = rendered.document
         extras = {}
         if "xlsx" in formats:
@@ -98,39 +139,105 @@ def _build(
             extras[stamp.TABLES] = workbook
     documents = [f for f in formats if f in stamp.DOCUMENT_FORMATS]
     digest = _digest(document, extras, formats, engine)
-    names = [f"{document.stem}.{f}" for f in documents] + list(extras)
+
+    def figures_ready() -> None:
+        drawing.wait()
+        remove_stale(build_dir, rendered.figures)
+
+    names = stamp.names(formats)
     if stamp.unchanged(build_dir, digest, output_dir, names):
-        progress.skip("Publiceren", "ongewijzigd, de publicatie staat er al")
+        with _writing(build_dir):
+            figures_ready()
+        progress.skip(PUBLISH_STAGE, "ongewijzigd, de publicatie staat er al")
+        _stamp(build_dir, digest, output_dir, sources, model.notes)  # now for these sources
         return BuildResult(sorted(output_dir / n for n in names), model.notes, False)
+
+    from report.publish import PublishError
 
     def run_publish() -> dict[str, Path]:
         from report.publish import publish
 
-        return publish(document, output_dir, documents, engine=engine, extras=extras)
+        return publish(
+            document,
+            output_dir,
+            documents,
+            engine=engine,
+            extras=extras,
+            figures_ready=figures_ready,
+        )
 
     stamp.remove(build_dir)
     with _writing(output_dir):
         try:
             published = progress.run(
-                "Publiceren (" + ", ".join(f.upper() for f in formats) + ")", run_publish
+                PUBLISH_STAGE + " (" + ", ".join(f.upper() for f in formats) + ")", run_publish
             )
         except PublishError as error:
             raise fault_in(str(error), output_dir) or error from error
-    try:
-        stamp.write(build_dir, digest, output_dir)
-    except OSError:
-        stamp.remove(build_dir)  # no stamp: the next build publishes again, which is safe
+    with _writing(build_dir):
+        figures_ready()  # (the engine has waited for them already, unless it had no format)
+    _stamp(build_dir, digest, output_dir, sources, model.notes)
     return BuildResult(sorted(published.values()), model.notes, True)
 
 
-def _read(data_dir: Path) -> Inputs:
-    """Read the inputs; a file that cannot be read is an input problem that names it."""
+def _stamp(build_dir: Path, digest: str, output: Path, sources: str, notes: list[Note]) -> None:
+    try:
+        stamp.write(build_dir, digest, output, sources, notes)
+    except OSError:
+        stamp.remove(build_dir)  # no stamp: the next build publishes again, which is safe
+
+
+def _edition(data_dir: Path) -> str:
+    """The fingerprint of the edition folder and the program that reads it."""
+    try:
+        return fingerprint.combine(fingerprint.folder(data_dir), fingerprint.program())
+    except OSError as error:
+        raise _unreadable(error, data_dir) from None
+
+
+def _tool(engine: str) -> str:
+    """Which Quarto publishes (the embedded engine's tools are installed packages)."""
+    if engine != "quarto":
+        return ""
+    found = shutil.which("quarto")
+    if found is None:
+        return "geen quarto"
+    resolved = Path(found).resolve()
+    try:
+        status = resolved.stat()
+    except OSError:
+        return str(resolved)
+    return f"{resolved} {status.st_size} {status.st_mtime_ns}"
+
+
+def _read(data_dir: Path, build_dir: Path | None = None, edition: str | None = None) -> Inputs:
+    """Read the inputs, or take them from the build folder when the edition folder and the
+    program are unchanged since they were read there; a file that cannot be read is an input
+    problem that names it."""
+    from report.inputs import cache
+
+    if build_dir is None:
+        return _read_files(data_dir)
+    edition = edition or _edition(data_dir)
+    cached = cache.load(build_dir, edition)
+    if cached is not None:
+        return cached
+    inputs = _read_files(data_dir)
+    if _edition(data_dir) == edition:  # not saved while a file was being changed
+        cache.save(build_dir, edition, inputs)
+    return inputs
+
+
+def _read_files(data_dir: Path) -> Inputs:
     try:
         return read_inputs(data_dir)
     except OSError as error:
-        name = Path(error.filename).name if error.filename else str(data_dir)
-        problem = Problem(name, "", "", f"kan niet worden gelezen: {reason(error)}")
-        raise InputError([problem]) from None
+        raise _unreadable(error, data_dir) from None
+
+
+def _unreadable(error: OSError, data_dir: Path) -> InputError:
+    name = Path(error.filename).name if error.filename else str(data_dir)
+    return InputError([Problem(name, "", "", f"kan niet worden gelezen: {reason(error)}")])
 
 
 @contextmanager
@@ -143,24 +250,16 @@ def _writing(folder: Path) -> Iterator[None]:
 
 
 def _digest(document: Path, extras: dict[str, Path], formats: Sequence[str], engine: str) -> str:
-    """Everything the publication depends on; figure file names carry their own content hash."""
+    """Everything the publication depends on; figure file names carry their own content hash.
+    The program counts too: a change to the publishing templates or filters must republish."""
     digest = hashlib.sha256(document.read_bytes())
     for name in sorted(extras):
         digest.update(name.encode() + extras[name].read_bytes())
-    digest.update(repr((sorted(formats), engine, _engine_version())).encode())
+    digest.update(repr((sorted(formats), engine, fingerprint.program(), _tool(engine))).encode())
     return digest.hexdigest()
 
 
-def _engine_version() -> str:
-    """Publishing templates and filters count too: a change to them must republish."""
-    files = [*(Path(__file__).resolve().parent / "publish").rglob("*"), *PUBLISH.rglob("*")]
-    digest = hashlib.sha256()
-    for path in sorted(p for p in files if p.is_file() and "__pycache__" not in p.parts):
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-def run_scenario(data_dir: Path, overrides: Sequence[str]) -> str:
+def run_scenario(data_dir: Path, overrides: Sequence[str], build_dir: Path | None = None) -> str:
     """`python build.py scenario`: read the inputs, compute the variant, return the terminal text."""
     from report.model.overrides import parse_override
     from report.model.scenario import build_scenario
@@ -168,7 +267,7 @@ def run_scenario(data_dir: Path, overrides: Sequence[str]) -> str:
     from report.present.scenario_text import scenario_text
 
     parsed = [parse_override(text) for text in overrides]
-    inputs = _read(data_dir)
+    inputs = _read(data_dir, build_dir)
     sources = Sources(inputs.edition, inputs.tables)
     scenario = build_scenario(
         inputs.edition,

@@ -150,7 +150,7 @@ def run_check(args: argparse.Namespace, console: Console) -> int:
 
     require_data(args.data)
     check_folders(None, args.build_dir, [args.data])
-    notes = check(args.data)
+    notes = check(args.data, args.build_dir)
     console.say(f"De invoer in {args.data} is bruikbaar.")
     findings.show_notes(console, notes, args.build_dir, args.opmerkingen)
     findings.clear_problems(args.build_dir)
@@ -215,7 +215,7 @@ def run_scenario_command(args: argparse.Namespace, console: Console) -> int:
     require_data(args.data)
     check_folders(None, args.build_dir, [args.data])
     try:
-        text = run_scenario(args.data, args.overrides)
+        text = run_scenario(args.data, args.overrides, args.build_dir)
     except OverrideError as error:
         raise UsageError(str(error)) from None
     console.say(text.rstrip("\n"))

@@ -14,13 +14,8 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from report.inputs.glyphs import glyph_names, unprintable
-from report.inputs.labels import DEPARTURE_TYPES
+from report.inputs.labels import BASES, DEPARTURE_TYPES
 
-FILE = "editie.yml"
-BASES = {
-    "programma": "programma-uitgaven artikel 37.3",
-    "programma+apparaat": "programma-uitgaven artikel 37.3 en apparaatsuitgaven DT&V",
-}
 FIRST_DATE, LAST_DATE = dt.date(1980, 1, 1), dt.date(2107, 12, 31)  # what a ZIP file can date
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 

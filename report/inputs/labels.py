@@ -74,3 +74,11 @@ def gl_country(n: int) -> str:
 
 def gl_country_count(n: int) -> str:
     return f"Aantal {n}"
+
+
+# editie.yml: its file name, and the bases the savings variant may take (key: what it sums)
+EDITION_FILE = "editie.yml"
+BASES = {
+    "programma": "programma-uitgaven artikel 37.3",
+    "programma+apparaat": "programma-uitgaven artikel 37.3 en apparaatsuitgaven DT&V",
+}

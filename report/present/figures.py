@@ -2,21 +2,24 @@
 
 Meaning never hangs on colour alone: series differ in line type and marker shape as well,
 stacked bars carry their measure number. Each figure is saved under a name derived from
-its data, so an unchanged figure is not drawn again on a warm rebuild.
+its data, so an unchanged figure is not drawn again on a warm rebuild; naming a figure needs
+neither pandas nor plotnine.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Sequence
+import os
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from textwrap import fill
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from report.numbers import number
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 ACCENT = "#154273"  # the dark blue of the Rijkshuisstijl tradition
 GREYS = ["#154273", "#5a7fa8", "#9fb6cf", "#d2dce8", "#6b6b6b", "#b3b3b3"]
@@ -25,10 +28,12 @@ SHAPES = ["o", "s", "^", "D", "v", "P"]
 WIDTH, HEIGHT, DPI = 6.3, 3.3, 200
 STYLE_VERSION = "3"  # bump when the look changes, so cached figures are redrawn
 MAX_LABELS = 10  # year labels (and value labels on bars) that stay legible in one panel
+FOLDER = "figuren"  # inside the build folder, beside the document
 
 
 def _plotnine() -> Any:
-    """plotnine is imported only when a figure is actually drawn (warm builds skip it)."""
+    """plotnine (and pandas) are imported only when a figure is actually drawn (warm builds,
+    and the process that draws nothing while another draws, skip them)."""
     import plotnine
 
     return plotnine
@@ -66,6 +71,8 @@ def shares_plot(shares: pd.DataFrame, prognosis: dict[str, int]) -> Any:
 
     `shares` has columns jaar, type, aandeel (percent points).
     """
+    import pandas as pd
+
     p = _plotnine()
     lines = pd.DataFrame({"type": list(prognosis), "prognose": list(prognosis.values())})
     years = sorted(shares["jaar"].unique())
@@ -95,6 +102,8 @@ def shares_plot(shares: pd.DataFrame, prognosis: dict[str, int]) -> Any:
 
 def lines_plot(frame: pd.DataFrame, y_label: str, budget_from: int | None = None) -> Any:
     """Series over the years; `frame` has columns jaar, reeks, waarde."""
+    import pandas as pd
+
     p = _plotnine()
     series = list(dict.fromkeys(frame["reeks"]))
     years = sorted(frame["jaar"].unique())
@@ -124,6 +133,8 @@ def lines_plot(frame: pd.DataFrame, y_label: str, budget_from: int | None = None
 
 def phase_plot(frame: pd.DataFrame, target: float) -> Any:
     """Stacked savings per measure and year against the target; columns jaar, nr, maatregel, bedrag."""
+    import pandas as pd
+
     p = _plotnine()
     measures = list(dict.fromkeys(frame["maatregel"]))
     frame = frame.assign(
@@ -159,18 +170,29 @@ def phase_plot(frame: pd.DataFrame, target: float) -> Any:
     )
 
 
-def save(draw: Callable[[], Any], key: str, data: object, build_dir: Path) -> str:
-    """Draw the plot unless a figure of the same data and style already exists."""
+def figure_path(key: str, data: object) -> str:
+    """Where the figure of this data is kept, relative to the build folder: the name carries a
+    hash of the data and the style, so a file that exists is the right drawing."""
     digest = hashlib.sha256(
         json.dumps([STYLE_VERSION, key, data], sort_keys=True, default=str).encode()
     ).hexdigest()[:12]
-    relative = f"figuren/{key}-{digest}.png"
+    return f"{FOLDER}/{key}-{digest}.png"
+
+
+def draw(plot: Callable[[], Any], relative: str, build_dir: Path) -> None:
+    """Draw the plot into its file; written under a private name and renamed, so a file that
+    exists is always complete (also when two processes draw the same figure)."""
     target = build_dir / relative
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        for old in target.parent.glob(f"{key}-*.png"):
-            old.unlink()
-        partial = target.with_suffix(".tmp.png")
-        draw().save(partial, verbose=False, metadata={"Software": None})
-        partial.replace(target)
-    return relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.stem}.{os.getpid()}.png")
+    plot().save(partial, verbose=False, metadata={"Software": None})
+    partial.replace(target)
+
+
+def remove_stale(build_dir: Path, current: Iterable[str]) -> None:
+    """Delete earlier drawings of these figures (their data has changed since)."""
+    keep = {Path(relative).name for relative in current}
+    keys = {name.rsplit("-", 1)[0] for name in keep}
+    for old in (build_dir / FOLDER).glob("*.png"):
+        if old.name not in keep and old.name.rsplit("-", 1)[0] in keys:
+            old.unlink(missing_ok=True)

@@ -8,7 +8,8 @@
   tools/make_reference_docx.py), the title page of rapport.openxml and docx.lua (title-page
   section, filled table of contents, landscape sections).
 
-The three pandoc runs work in parallel. Every timestamp comes from the document's date, so
+The three pandoc runs work in parallel (the Typst source from the start, the HTML and DOCX
+once the figures are drawn). Every timestamp comes from the document's date, so
 the same document gives the same bytes: Typst gets it as creation time, pandoc as
 SOURCE_DATE_EPOCH (DOCX zip entries and core properties). pandoc and Typst warnings fail
 the publication: they mean a missing figure, an unknown font or a broken label.
@@ -19,7 +20,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pypandoc
@@ -49,12 +50,26 @@ _UNKNOWN_REFERENCE = re.compile(r"onbekende verwijzing: ([^\n]+)")
 
 
 def render(
-    document: Path, target: Path, formats: Sequence[str], front: FrontMatter
+    document: Path,
+    target: Path,
+    formats: Sequence[str],
+    front: FrontMatter,
+    figures_ready: Callable[[], None],
 ) -> dict[str, Path]:
-    """Write `<stem>.<format>` into `target` for every format; return the paths by format."""
+    """Write `<stem>.<format>` into `target` for every format; return the paths by format.
+
+    pandoc writes the Typst source while the figures may still be drawn (it only names them);
+    the HTML and DOCX runs, which embed them, and Typst start after `figures_ready()`.
+    """
     outputs = {fmt: target / f"{document.stem}.{fmt}" for fmt in formats}
-    runs = {fmt: _start_pandoc(document, fmt, outputs[fmt], front) for fmt in formats}
+    runs: dict[str, subprocess.Popen] = {}
     try:
+        if "pdf" in outputs:
+            runs["pdf"] = _start_pandoc(document, "pdf", outputs["pdf"], front)
+        figures_ready()
+        for fmt in formats:
+            if fmt != "pdf":
+                runs[fmt] = _start_pandoc(document, fmt, outputs[fmt], front)
         if "pdf" in runs:  # Typst compiles while pandoc still writes the other formats
             source = _finish(document, "pdf", runs["pdf"])
             outputs["pdf"].write_bytes(_compile_pdf(source, document.parent, front))

@@ -11,8 +11,9 @@ the numbers they get are recorded (`Rendered.numbering`, build/nummering.json).
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from report.model import Model, catalog
 from report.model.entries import DataTable, FigureEntry, TableEntry
 from report.numbers import date_text
 from report.present.derivation import derivation_text
-from report.present.markdown import Markdown, escape
+from report.present.markdown import FigureBlock, Markdown, escape
 from report.present.numbering import Numbered, Numbering
 from report.present.tables import provenance_items, table_block, text_block
 from report.present.text import join_nl, trend, verb
@@ -57,6 +58,7 @@ class RenderError(Exception):
 class Rendered:
     document: Path
     numbering: Numbering
+    figures: tuple[str, ...] = ()  # the figure files it refers to, relative to the build folder
 
 
 def _finalize(value: object) -> str:
@@ -69,7 +71,10 @@ def _trusted(format_number: Callable[..., str]) -> Callable[..., Markdown]:
     return lambda *args: Markdown(format_number(*args))
 
 
+@functools.cache
 def environment() -> Environment:
+    """One environment per process: it keeps the compiled templates (the preview renders again
+    and again) and compiles a template again only when its file has changed."""
     env = Environment(
         loader=FileSystemLoader(CHAPTERS),
         undefined=StrictUndefined,
@@ -93,10 +98,17 @@ def environment() -> Environment:
     return env
 
 
-def render(model: Model, build_dir: Path) -> Rendered:
-    """Write build/rapport.qmd (with its figures) and the numbers its tables and figures got."""
+def render(
+    model: Model, build_dir: Path, figures: Mapping[str, FigureBlock] | None = None
+) -> Rendered:
+    """Write build/rapport.qmd and the numbers its tables and figures got.
+
+    The figures are drawn here, or `figures` gives their blocks when another process draws
+    them (`render/drawing.py`): the document needs only their file names.
+    """
     build_dir.mkdir(parents=True, exist_ok=True)
-    figures = make_figures(model, build_dir)
+    if figures is None:
+        figures = make_figures(model, build_dir)
     emitted: list[str] = []
 
     def table(key: str) -> Markdown:
@@ -142,7 +154,7 @@ def render(model: Model, build_dir: Path) -> Rendered:
     target = build_dir / DOCUMENT
     target.write_text(text, encoding="utf-8")
     (build_dir / NUMBERING).write_text(numbering.to_json() + "\n", encoding="utf-8")
-    return Rendered(target, numbering)
+    return Rendered(target, numbering, tuple(block.path for block in figures.values()))
 
 
 def render_document(model: Model, build_dir: Path) -> Path:
