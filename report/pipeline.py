@@ -4,6 +4,12 @@ Each stage is a function of the previous stage's result; only the ends touch fil
 anything is read, the output and build folders are checked (they may never touch the inputs
 or the project) and locked (one build per folder at a time). The publication is replaced
 atomically by the publish stage, so an error anywhere leaves the previous output as it was.
+
+Work whose sources are unchanged is skipped: a build whose edition folder, program, formats
+and engine are those of the publication in `output/` does nothing (the stamp); the inputs
+come from the build folder while the edition folder and program are unchanged
+(`inputs/cache.py`); figures are drawn only when their data changed, in a child process while
+the document is written and published (`render/drawing.py`).
 """
 
 from __future__ import annotations

@@ -150,8 +150,14 @@ def fresh(base: Path, name: str) -> Path:
     return work
 
 
-def cold_builds(data: Path, base: Path, runs: int) -> list[Run]:
-    return [build(data, fresh(base, f"koud-{i}")) for i in range(runs)]
+def publish_only(data: Path, warm: Path, engine: str, name: str) -> Run:
+    """A build into a new output folder from a build folder whose figures are drawn and whose
+    inputs are cached: its stage [4/4] is the publishing alone."""
+    output = warm / f"uit-{name}"
+    shutil.rmtree(output, ignore_errors=True)
+    return command(
+        "--data", data, "--output", output, "--build-dir", warm / "build", "--engine", engine
+    )
 
 
 def main() -> int:
@@ -172,12 +178,10 @@ def main() -> int:
     out = Report()
     with tempfile.TemporaryDirectory(prefix="bench-") as scratch:
         base = Path(scratch)
-        out.case(
-            "cold", "Koude bouw, alle formaten", lambda: cold_builds(data, base, runs),
-            TARGETS["cold"], stages=True,
-        )  # fmt: skip
         warm = fresh(base, "warm")
-        build(data, warm)  # fills the build folder
+        build(data, warm)  # the document, figures and cached inputs the other cases start from
+        cold_and_floor(out, data, base, warm, runs)
+        print()
         out.case(
             "warm", "Warme bouw, niets gewijzigd",
             lambda: [build(data, warm) for _ in range(runs)], TARGETS["warm"],
@@ -192,13 +196,12 @@ def main() -> int:
             "scenario-first", "scenario --set, eerste keer (lege bouwmap: werkmappen gelezen)",
             lambda: [command(*scenario, "--build-dir", fresh(base, f"s{i}")) for i in range(runs)],
         )  # fmt: skip
-        print()
-        toolchain(out, warm / "build" / "rapport.qmd", runs)
-        print()
-        engines(out, data, warm, 1 if args.quick else max(2, runs // 2), not args.no_quarto)
+        if not args.no_quarto:
+            print()
+            engines(data, warm, 1 if args.quick else max(2, runs // 2))
         if not args.no_preview:
             print()
-            preview(out, 2 if args.quick else runs)
+            preview(2 if args.quick else runs)
         if not (args.quick or args.no_scale):
             print()
             scale(out, data, base, max(2, runs // 2))
@@ -206,76 +209,69 @@ def main() -> int:
     return 0
 
 
-def toolchain(out: Report, document: Path, runs: int) -> None:
-    """The floor, and the ratios of the cold build and of the publishing stage to it."""
+def cold_and_floor(out: Report, data: Path, base: Path, warm: Path, runs: int) -> None:
+    """Cold builds, the bare toolchain and the publishing stage alone, in turn in each round,
+    so that the ratios compare runs made under the same load."""
     from bench_toolchain import STEPS, one_after_another, side_by_side
 
-    before = load()
-    series = [one_after_another(document) for _ in range(runs)]
-    parallel = [side_by_side(document) for _ in range(runs)]
-    print(
-        "Kale gereedschapsketen op hetzelfde document (zelfde pandoc-opties, filters en sjablonen):"
-    )
+    document = warm / "build" / "rapport.qmd"
+    serial, parallel, published = [], [], []
+
+    def rounds() -> list[Run]:
+        cold = []
+        for i in range(runs):
+            cold.append(build(data, fresh(base, f"koud-{i}")))
+            serial.append(one_after_another(document))
+            parallel.append(side_by_side(document))
+            published.append(publish_only(data, warm, "embedded", f"embedded-{i}"))
+        return cold
+
+    out.case("cold", "Koude bouw, alle formaten", rounds, TARGETS["cold"], stages=True)
+    print("Kale gereedschapsketen op hetzelfde document (zelfde pandoc-opties, filters en")
+    print("sjablonen; in dezelfde rondes gemeten als de koude bouw):")
     for step in STEPS:
-        wall = statistics.median(s[step].wall for s in series)
-        cpu = statistics.median(s[step].cpu for s in series)
+        wall = statistics.median(s[step].wall for s in serial)
+        cpu = statistics.median(s[step].cpu for s in serial)
         print(f"    {step:<55} {seconds(wall):>8} wand, {seconds(cpu)} CPU")
-    one = statistics.median(sum(t.wall for t in s.values()) for s in series)
+    one = statistics.median(sum(t.wall for t in s.values()) for s in serial)
     both = statistics.median(t.wall for t in parallel)
+    alone = statistics.median(r.stages["Publiceren"] for r in published)
     print(f"    {'na elkaar (som)':<55} {seconds(one):>8}")
     print(f"    {'naast elkaar (3× pandoc tegelijk, dan Typst)':<55} {seconds(both):>8}")
-    print(f"    belasting {before} → {load()}")
+    print(f"    {'fase Publiceren van de generator (figuren al getekend)':<55} {seconds(alone):>8}")
     cold = out.medians["cold"]
     print(
-        f"Koude bouw / keten na elkaar: {cold / one:.2f}×; / keten naast elkaar: {cold / both:.2f}× "
-        f"(doel ~{RATIO_TARGET}×)".replace(".", ",")
+        f"Verhoudingen: koude bouw / keten na elkaar {cold / one:.2f}×, koude bouw / keten naast "
+        f"elkaar {cold / both:.2f}× (doel ~{RATIO_TARGET}×); Publiceren / keten naast elkaar "
+        f"{alone / both:.2f}×".replace(".", ",")
     )
-    out.medians["floor-serial"], out.medians["floor-parallel"] = one, both
 
 
-def engines(out: Report, data: Path, warm: Path, runs: int, quarto: bool) -> None:
-    """The publishing stage ([4/4]) of both engines, on the same build folder, in turn."""
-    chosen = ["embedded"] + (["quarto"] if quarto and shutil.which("quarto") else [])
+def engines(data: Path, warm: Path, runs: int) -> None:
+    """The publishing stage ([4/4]) of both engines on the same build folder, in turn."""
+    if shutil.which("quarto") is None:
+        print("Publiceren per engine: Quarto is niet geïnstalleerd (geen 'quarto' in het PATH).")
+        return
     before = load()
-    times: dict[str, list[float]] = {engine: [] for engine in chosen}
+    times: dict[str, list[float]] = {"embedded": [], "quarto": []}
     for i in range(runs):
-        for engine in chosen:  # alternating, so a change in load hits both
-            output = warm / f"uit-{engine}-{i}"
-            run = command(
-                "--data",
-                data,
-                "--output",
-                output,
-                "--build-dir",
-                warm / "build",
-                "--engine",
-                engine,
+        for engine in times:  # alternating, so a change in load hits both
+            times[engine].append(
+                publish_only(data, warm, engine, f"{engine}-{i}").stages["Publiceren"]
             )
-            times[engine].append(run.stages["Publiceren"])
     medians = {engine: statistics.median(values) for engine, values in times.items()}
-    shown = ", ".join(f"{engine} {seconds(value)}" for engine, value in medians.items())
     print(
-        f"Publiceren per engine (fase [4/4], mediaan van {runs}): {shown}; belasting {before} → {load()}"
+        f"Publiceren per engine (fase [4/4], mediaan van {runs}, om en om): embedded "
+        f"{seconds(medians['embedded'])}, Quarto {seconds(medians['quarto'])}: "
+        f"{medians['quarto'] / medians['embedded']:.1f}×".replace(".", ",", 1)
     )
-    if "quarto" in medians:
-        print(
-            f"    Quarto / embedded: {medians['quarto'] / medians['embedded']:.1f}×".replace(
-                ".", ","
-            )
-        )
-    elif quarto:
-        print(
-            "    Quarto is niet geïnstalleerd (geen 'quarto' in het PATH): alleen embedded gemeten."
-        )
-    floor = out.medians["floor-parallel"]
     print(
-        f"    embedded / kale keten naast elkaar: {medians['embedded'] / floor:.2f}×".replace(
-            ".", ","
-        )
+        f"    runs embedded {', '.join(map(seconds, times['embedded']))}; Quarto {', '.join(map(seconds, times['quarto']))}"
     )
+    print(f"    belasting {before} → {load()}")
 
 
-def preview(out: Report, runs: int) -> None:
+def preview(runs: int) -> None:
     try:
         from preview_latency import measure
     except ImportError as error:
@@ -309,7 +305,7 @@ def scale(out: Report, data: Path, base: Path, runs: int) -> None:
     out.case(
         "scale",
         "Schaal ×10 (25 jaar, 200 nationaliteiten), koud",
-        lambda: cold_builds(big, base, runs),
+        lambda: [build(big, fresh(base, f"schaal-{i}")) for i in range(runs)],
     )
     print(
         f"    {out.medians['scale'] / out.medians['cold']:.2f}× de normale koude bouw".replace(
