@@ -5,6 +5,8 @@ with the same content counts as unchanged, an edited one always as changed. `pro
 for everything besides the edition folder that shapes a publication: the package's code and
 filters, the templates (chapters, content, publishing templates, fonts), the Python version and
 the installed distributions (pandoc, Typst, plotnine and the rest, by name and version).
+`drawing()` is the narrower part that shapes a figure (the plotting code, the house font and the
+plotting libraries), so that a change to a chapter template does not redraw every figure.
 """
 
 from __future__ import annotations
@@ -15,14 +17,14 @@ import os
 import sys
 from pathlib import Path
 
-from report.resources import TEMPLATES
+from report.resources import FONTS, TEMPLATES
 
 _PACKAGE = Path(__file__).resolve().parent
 _SKIPPED_DIRECTORIES = {"__pycache__"}
 
 
 def folder(root: Path) -> str:
-    """Every regular file under `root` (recursively, symlinked folders not followed), by path."""
+    """Every regular file under `root` (recursively), by path and content."""
     digest = hashlib.sha256()
     for path in _files(root):
         digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
@@ -41,13 +43,43 @@ def program() -> str:
     return digest.hexdigest()
 
 
+# What a figure's pixels depend on besides its data: the code that draws it, the fonts it may
+# use and the libraries that render it (by the names of their metadata folders, which carry
+# the version).
+_DRAWING_CODE = ("present/figures.py", "render/figures.py")
+_DRAWING_LIBRARIES = ("plotnine", "matplotlib", "mizani", "pandas", "numpy", "pillow")
+
+
+@functools.cache
+def drawing() -> str:
+    """The code, fonts and libraries that turn a chart's data into its image (once per process)."""
+    digest = hashlib.sha256(sys.version.encode("utf-8"))
+    for relative in _DRAWING_CODE:
+        digest.update(relative.encode("ascii") + _file(_PACKAGE / relative).encode("ascii"))
+    digest.update(folder(FONTS).encode("ascii"))
+    libraries = [
+        name
+        for name in _distributions()
+        if name.split("-", 1)[0].lower().replace("_", "-") in _DRAWING_LIBRARIES
+    ]
+    digest.update("\n".join(libraries).encode("utf-8"))
+    return digest.hexdigest()
+
+
 def combine(*parts: str) -> str:
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
 
 def _files(root: Path) -> list[Path]:
-    found = []
-    for directory, folders, names in os.walk(root):
+    """Every regular file under `root`, symlinked files and folders followed as a reader
+    follows them (a folder reached twice, through a link loop, is walked once)."""
+    found, seen = [], set()
+    for directory, folders, names in os.walk(root, followlinks=True):
+        status = os.stat(directory)
+        if (status.st_dev, status.st_ino) in seen:
+            folders[:] = []
+            continue
+        seen.add((status.st_dev, status.st_ino))
         folders[:] = sorted(f for f in folders if f not in _SKIPPED_DIRECTORIES)
         found += [Path(directory, name) for name in sorted(names)]
     return [path for path in found if path.is_file()]

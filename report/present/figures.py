@@ -2,7 +2,8 @@
 
 Meaning never hangs on colour alone: series differ in line type and marker shape as well,
 stacked bars carry their measure number. Each figure is saved under a name derived from
-its data, so an unchanged figure is not drawn again on a warm rebuild; naming a figure needs
+its data and from the code that draws it, so an unchanged figure is not drawn again on a warm
+rebuild and a changed drawing code never leaves an old image in place; naming a figure needs
 neither pandas nor plotnine.
 """
 
@@ -16,6 +17,7 @@ from pathlib import Path
 from textwrap import fill
 from typing import TYPE_CHECKING, Any
 
+from report import fingerprint
 from report.numbers import number
 
 if TYPE_CHECKING:
@@ -172,9 +174,12 @@ def phase_plot(frame: pd.DataFrame, target: float) -> Any:
 
 def figure_path(key: str, data: object) -> str:
     """Where the figure of this data is kept, relative to the build folder: the name carries a
-    hash of the data and the style, so a file that exists is the right drawing."""
+    hash of the data, the style and what draws it (the plotting code, the house font and the
+    plotting libraries, `fingerprint.drawing`), so a file that exists is the right drawing."""
     digest = hashlib.sha256(
-        json.dumps([STYLE_VERSION, key, data], sort_keys=True, default=str).encode()
+        json.dumps(
+            [STYLE_VERSION, fingerprint.drawing(), key, data], sort_keys=True, default=str
+        ).encode()
     ).hexdigest()[:12]
     return f"{FOLDER}/{key}-{digest}.png"
 
