@@ -102,9 +102,11 @@ def _build(
             progress.skip(stage, "ongewijzigd sinds de vorige bouw")
         progress.skip(PUBLISH_STAGE, "ongewijzigd, de publicatie staat er al")
         return BuildResult([output_dir / n for n in sorted(names)], notes, False)
+    from report.present.figures import FOLDER
     from report.render.drawing import FigureWorker
 
-    with FigureWorker() as drawing:  # imports the plotting stack while the inputs are read
+    cold = not any((build_dir / FOLDER).glob("*.png"))
+    with FigureWorker(early=cold) as drawing:  # cold: imports plotting while the inputs are read
         return _rebuild(
             data_dir, output_dir, build_dir, formats, engine, progress, edition, sources, drawing
         )

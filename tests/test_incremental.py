@@ -112,6 +112,14 @@ def test_an_unchanged_build_skips_every_stage_and_keeps_its_notes(work, reads):
     assert again.outputs == first.outputs
 
 
+def test_a_build_with_every_figure_drawn_starts_no_drawing_process(work, monkeypatch):
+    started: list[FigureWorker] = []
+    monkeypatch.setattr(FigureWorker, "_start", lambda worker: started.append(worker))
+    result, progress = build(DATA, work)
+    assert result.republished and progress.skipped == []
+    assert started == []  # every figure was in the build folder: nothing imported, nothing drawn
+
+
 def test_a_changed_edition_file_builds_again(work, data_copy, reads):
     build(data_copy, work)
     settings = data_copy / "editie.yml"

@@ -1,8 +1,8 @@
 """Figures drawn in a child process while the build renders, writes and starts publishing.
 
-Drawing the first figure costs about a second of importing pandas and plotnine, the rest a few
-tenths each; none of it is needed to write the document, whose figure names come from their
-data (`plan_figures`). So a build starts one child process early (it imports the plotting
+Drawing the first figure costs over a second of importing pandas, plotnine and matplotlib, the
+rest a few tenths each; none of it is needed to write the document, whose figure names come
+from their data (`plan_figures`). So a build starts one child process early (it imports the plotting
 stack while the inputs are read), hands it the figures still to draw (`draw`), and waits for
 them (`wait`) only before the first step that reads the image files. The drawings are the same
 bytes as when drawn in the main process: the same code draws them.
@@ -22,6 +22,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from types import TracebackType
 
+from report.present.figures import prepare
 from report.render.figures import FigureJob, draw_figure
 
 
@@ -30,9 +31,21 @@ class DrawingFailed(Exception):
 
 
 class FigureWorker:
-    """One child process that draws the figures it is given; a context manager."""
+    """One child process that draws the figures it is given; a context manager.
 
-    def __init__(self) -> None:
+    `early` starts the child at once, to import the plotting stack while the inputs are read
+    (a cold build, which draws every figure); otherwise it starts when there is something to
+    draw, so a build whose figures are all drawn already spends no time on the imports.
+    """
+
+    def __init__(self, early: bool = True) -> None:
+        self._process: multiprocessing.process.BaseProcess | None = None
+        self._orders: Connection | None = None
+        self._busy = False
+        if early:
+            self._start()
+
+    def _start(self) -> None:
         for stream in (sys.stdout, sys.stderr):  # a forked child must not repeat buffered text
             with contextlib.suppress(Exception):
                 stream.flush()
@@ -46,21 +59,28 @@ class FigureWorker:
         )
         self._process.start()
         child_orders.close()
-        self._busy = False
+
+    @property
+    def started(self) -> bool:
+        return self._process is not None
 
     def draw(self, jobs: list[FigureJob], build_dir: Path) -> None:
         """Start drawing `jobs`; without jobs the child is not needed and ends at once."""
-        if jobs:
-            self._orders.send((jobs, str(build_dir)))
-            self._busy = True
-        else:
+        if not jobs:
             self.close()
+            return
+        if self._process is None:
+            self._start()
+        assert self._orders is not None
+        self._orders.send((jobs, str(build_dir)))
+        self._busy = True
 
     def wait(self) -> None:
         """Return when every figure given to `draw` is in its file; raise what went wrong."""
         if not self._busy:
             return
         self._busy = False
+        assert self._orders is not None and self._process is not None
         try:
             failure = self._orders.recv()
         except (EOFError, OSError):
@@ -74,6 +94,8 @@ class FigureWorker:
     def close(self) -> None:
         """End the child (done, not needed, or the build stopped early)."""
         self._busy = False
+        if self._process is None or self._orders is None:
+            return
         if self._process.is_alive():
             self._process.terminate()
         self._process.join()
@@ -102,7 +124,7 @@ def _serve(orders: Connection, parents_end: Connection) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     parents_end.close()
-    import plotnine  # noqa: F401  (the first-figure cost, paid while the parent reads)
+    prepare()  # the first-figure cost, paid while the parent reads
 
     try:
         jobs, build_dir = orders.recv()
