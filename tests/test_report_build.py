@@ -13,6 +13,7 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
+from tests.cli_support import snapshot
 from tests.conftest import DATA, run_build
 
 pytestmark = pytest.mark.slow
@@ -33,7 +34,7 @@ def report(tmp_path_factory) -> Path:
 
 def test_all_formats_are_published(report):
     names = sorted(p.name for p in (report / "output").iterdir())
-    assert names == ["rapport.docx", "rapport.html", "rapport.pdf", "tabellen.xlsx"]
+    assert names == ["open-data", "rapport.docx", "rapport.html", "rapport.pdf", "tabellen.xlsx"]
 
 
 def test_pdf_is_a4_tagged_pdf_ua_with_the_departures_table(report):
@@ -112,7 +113,5 @@ def test_every_sheet_of_the_tables_workbook_has_the_number_of_its_table(report):
 def test_two_builds_are_byte_identical(report, tmp_path):
     result = build(tmp_path / "output", tmp_path / "build")
     assert result.returncode == 0, result.stderr
-    for name in ("rapport.pdf", "rapport.html", "rapport.docx", "tabellen.xlsx"):
-        assert (tmp_path / "output" / name).read_bytes() == (
-            report / "output" / name
-        ).read_bytes(), name
+    assert snapshot(tmp_path / "output") == snapshot(report / "output")
+    assert "open-data/datapackage.json" in snapshot(report / "output")
