@@ -92,7 +92,7 @@ def test_amounts_and_counts_have_a_thousands_format(book, model):
     total = next(r for r in spending.iter_rows() if r[0].value == "Totaal programma-uitgaven")
     assert [c.number_format for c in total[1:]] == ["#,##0"] * 7
     assert spending["A2"].value == "Eenheid: x € 1.000"
-    assert sheet_of(book, model, "vertrek-type")["A2"].value == "Eenheid: aantal"
+    assert sheet_of(book, model, "vertrek-type")["A2"].value == "Eenheid: aantal vreemdelingen"
 
 
 def test_percentages_are_stored_as_percentages(book, model):

@@ -94,7 +94,7 @@ def test_tidy_one_row_per_label_and_column(folder, model):
     assert len(found) == len(labelled) * len(table.columns)
     total_2011 = next(r for r in found if r["regel"] == "Totaal" and r["jaar"] == "2011")
     assert total_2011["waarde"] == "21540"  # Tabel 2 of the reference edition
-    assert total_2011["soort"] == "totaal" and total_2011["eenheid"] == "aantal"
+    assert total_2011["soort"] == "totaal" and total_2011["eenheid"] == "aantal vreemdelingen"
     grand = next(r for r in found if r["regel"] == "Totaal" and r["kolom"] == "Totaal")
     assert grand["waarde"] == "136590" and grand["jaar"] == ""
 

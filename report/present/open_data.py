@@ -4,7 +4,7 @@
 and `datapackage.json` (Data Package 2.0): titles with the report's table numbers, units,
 sources with peildatum, the workbook ranges, the licence from `editie.yml`, and for every
 field its type and a Dutch description. Each CSV has one row per table row × column, in UTF-8
-with dot decimals; percentages are whole percentages as in the report (unit "procenten").
+with dot decimals; percentages are percentages as in the report (63 for 63%, unit "procenten").
 Nationalities and countries carry an ISO 3166-1 alpha-3 code where one fits unambiguously
 (report.present.countries). Tables of words have no CSV. The bytes are the same for the
 same model: the package's date is the publication date of the edition.
@@ -115,8 +115,8 @@ def _fields(table: ModelTable, countries: bool) -> list[Field]:
             "eenheid",
             "string",
             "Eenheid",
-            "x € 1.000: bedragen in duizenden euro's; aantal: aantallen personen of "
-            "maatregelen; procenten: hele procenten (63 is 63%).",
+            "x € 1.000: bedragen in duizenden euro's; aantal vreemdelingen: aantallen "
+            "personen; procenten: percentages (63 is 63%).",
             {"required": True, "enum": sorted(set(UNIT_WORDS.values()))},
         ),
         Field(

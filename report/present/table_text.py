@@ -13,7 +13,7 @@ from report.inputs.contract import Unit
 from report.model.tables import BUDGET_MARK, ModelRow, ModelTable, Value
 from report.numbers import date_text
 
-UNIT_WORDS = {Unit.EURO: "x € 1.000", Unit.COUNT: "aantal", Unit.PERCENT: "procenten"}
+UNIT_WORDS = {unit: "procenten" if unit is Unit.PERCENT else str(unit) for unit in Unit}
 
 
 def row_unit(table: ModelTable, row: ModelRow) -> Unit:
