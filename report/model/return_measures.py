@@ -72,7 +72,7 @@ def gl_departures(sources: Sources, heading: Heading) -> ModelTable:
             country = record.text(L.gl_country(n))
             if country:
                 number = record.whole(L.gl_country_count(n))
-                rows.append(ModelRow(f"waarvan {country}", (number,), RowKind.INFO))
+                rows.append(ModelRow(f"{L.OF_WHICH} {country}", (number,), RowKind.INFO))
     rows.append(ModelRow(L.TOTAL, (total,), RowKind.TOTAL))
     return heading.table((L.GL_COUNT,), rows, (table.origin,), period=table.period)
 
