@@ -13,11 +13,11 @@ from pathlib import Path
 
 import yaml
 
-from report.inputs.edition_schema import BASES, FILE, validate
+from report.inputs.edition_schema import BASES, FILE, REVIEWED_DATES, validate
 from report.inputs.safe_yaml import YamlRefused, load_yaml
 from report.problems import InputError, Problem
 
-__all__ = ["BASES", "FILE", "Edition", "Savings", "edition_yaml", "load_edition"]
+__all__ = ["BASES", "FILE", "REVIEWED_DATES", "Edition", "Savings", "edition_yaml", "load_edition"]
 
 MAX_BYTES = 64 * 1024  # a real editie.yml is about 2 kB
 
@@ -46,6 +46,7 @@ class Edition:
     statistics_file: str
     prognosis: dict[str, int]
     savings: Savings
+    to_review: tuple[str, ...] = ()  # keys of dates still to be set (editie.yml: nakijken)
 
     @property
     def years(self) -> tuple[int, ...]:
@@ -78,6 +79,7 @@ def load_edition(path: Path) -> Edition:
             settings.besparing.basis,
             tuple(settings.besparing.jaren),
         ),
+        to_review=tuple(settings.nakijken),
     )
 
 
@@ -131,6 +133,18 @@ def edition_yaml(edition: Edition) -> str:
         )
 
     prognosis = "\n".join(f"  {value(k)}: {v}" for k, v in sorted(edition.prognosis.items()))
+
+    def day(key: str, date: dt.date) -> str:
+        mark = "  # NAKIJKEN: nog vaststellen" if key in edition.to_review else ""
+        return f"{key}: {date.isoformat()}{mark}"
+
+    review = []
+    if edition.to_review:
+        review = [
+            "# Datums die nog moeten worden vastgesteld. Haal een datum uit deze lijst zodra hij",
+            "# klopt; zolang de lijst niet leeg is, wordt het rapport een CONCEPT.",
+            f"nakijken: [{', '.join(edition.to_review)}]",
+        ]
     return "\n".join(
         [
             "# Instellingen van deze editie van de beleidsdoorlichting.",
@@ -146,8 +160,9 @@ def edition_yaml(edition: Edition) -> str:
             f"  van: {edition.first_year}",
             f"  tot: {edition.last_year}",
             "# Datum waarop de cijfers zijn vastgesteld, en datum van publicatie (JJJJ-MM-DD).",
-            f"peildatum: {edition.peildatum.isoformat()}",
-            f"publicatiedatum: {edition.published.isoformat()}",
+            day("peildatum", edition.peildatum),
+            day("publicatiedatum", edition.published),
+            *review,
             "werkmappen:",
             f"  financien: {value(edition.finance_file)}",
             f"  statistiek: {value(edition.statistics_file)}",
