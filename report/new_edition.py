@@ -3,7 +3,8 @@
 From the current edition folder it writes, into a new folder: editie.yml for the new period
 (the dates and the savings years moved along by as many years as the period's end moved, the
 dates marked `nakijken` until a person sets them), both workbooks blank for that period (the
-template writer), and the narrative carried over with every passage marked for review. The
+template writer), and the narrative and tables of words carried over with every passage and
+row marked for review. The
 current folder is only read. The new folder is written beside its place and moved there at
 the end, so a failure leaves no half-written edition behind.
 """
@@ -17,9 +18,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from report.inputs.edition import REVIEWED_DATES, Edition, load_edition
-from report.inputs.narrative import FOLDER, SUFFIX, read_narrative
+from report.inputs.narrative import FOLDER, SUFFIX, TABLE_SUFFIX, read_narrative, read_word_tables
 from report.inputs.template import write_template
-from report.narrative.carry import mark_for_review
+from report.narrative.carry import mark_for_review, mark_rows_for_review
 from report.problems import InputError
 
 
@@ -50,18 +51,23 @@ def write_new_edition(current_dir: Path, target: Path, first: int, last: int) ->
     _refuse(current_dir, target)
     edition = next_edition(load_edition(current_dir / "editie.yml"), first, last)
     narrative, unreadable = read_narrative(current_dir)
-    if unreadable:
-        raise InputError(unreadable)
+    tables, refused = read_word_tables(current_dir)
+    if unreadable or refused:
+        raise InputError([*unreadable, *refused])
     scratch = target.parent / f".{target.name}.nieuw-{os.getpid()}"
     try:
         scratch.mkdir(parents=True)
         write_template(scratch, edition)
         load_edition(scratch / "editie.yml")  # the new settings are valid as written
-        if narrative:
+        if narrative or tables:
             (scratch / FOLDER).mkdir()
         for name, file in narrative.items():
             text = mark_for_review(file.lines)
             (scratch / FOLDER / f"{name}{SUFFIX}").write_text(text, encoding="utf-8")
+        for name in tables:
+            source = current_dir / FOLDER / f"{name}{TABLE_SUFFIX}"
+            text = mark_rows_for_review(source.read_text(encoding="utf-8-sig").splitlines())
+            (scratch / FOLDER / f"{name}{TABLE_SUFFIX}").write_text(text, encoding="utf-8")
         if target.exists():
             target.rmdir()  # empty, checked above
         os.replace(scratch, target)

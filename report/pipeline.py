@@ -69,15 +69,26 @@ def text_check_without_model(data_dir: Path) -> list[TextFinding]:
     A new edition's blank workbooks cannot be computed, yet its writers can start on the text.
     """
     from report.inputs.edition import load_edition
-    from report.inputs.narrative import read_narrative
-    from report.narrative.check import edition_findings, review_markers, unknown_files
+    from report.inputs.narrative import read_narrative, read_word_tables
+    from report.narrative.check import (
+        edition_findings,
+        review_markers,
+        reviewed_rows,
+        unknown_files,
+    )
 
     try:
         edition = load_edition(data_dir / "editie.yml")
     except InputError:
         return []
     narrative, _ = read_narrative(data_dir)
-    return [*edition_findings(edition), *unknown_files(narrative), *review_markers(narrative)]
+    tables, _ = read_word_tables(data_dir)
+    return [
+        *edition_findings(edition),
+        *unknown_files([*narrative, *(f"{name}.yml" for name in tables)]),
+        *review_markers(narrative),
+        *reviewed_rows(tables.values()),
+    ]
 
 
 def build(

@@ -1,20 +1,28 @@
-"""Read the edition's narrative: the Quarto-markdown files in the `tekst` folder of the edition.
+"""Read the edition's narrative: the files in the `tekst` folder of the edition.
 
-The files are read as text and nothing else: which of them the report uses, and what their
-Markdown may contain, is decided by `report.narrative`. Reading refuses what cannot be text
-(not UTF-8, too large, characters the report's font cannot print) with the file and line.
+`*.qmd` are the chapter parts, read as text and nothing else: which of them the report uses,
+and what their Markdown may contain, is decided by `report.narrative`. `*.yml` are tables of
+words the edition supplies (the measures and what is known of their effect): a list of rows,
+each a block of field names and texts, read by the strict YAML reader. Reading refuses what
+cannot be text (not UTF-8, too large, characters the report's font cannot print, YAML that is
+not a plain list of rows) with the file and line.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from report.inputs.glyphs import glyph_names, unprintable
+from report.inputs.safe_yaml import YamlRefused, load_yaml
 from report.problems import Problem
 
 FOLDER = "tekst"  # inside the edition folder
 SUFFIX = ".qmd"
+TABLE_SUFFIX = ".yml"
+REVIEW_FIELD = "nakijken"  # a row still to be reviewed: nakijken: ja
+_ROW = re.compile(r"^-(?:\s|$)")
 MAX_BYTES = 256 * 1024  # the longest chapter part is about 5 kB
 
 
@@ -33,6 +41,74 @@ class NarrativeFile:
 
 def place(name: str) -> str:
     return f"{FOLDER}/{name}{SUFFIX}"
+
+
+@dataclass(frozen=True)
+class WordTable:
+    """A table of words from tekst/<name>.yml: one mapping of field to text per row."""
+
+    name: str
+    rows: tuple[dict[str, str], ...]
+    lines: tuple[int, ...]  # the line each row starts on
+    review: tuple[bool, ...]  # the rows still marked `nakijken: ja`
+
+    @property
+    def place(self) -> str:
+        return table_place(self.name)
+
+
+def table_place(name: str) -> str:
+    return f"{FOLDER}/{name}{TABLE_SUFFIX}"
+
+
+def read_word_tables(data_dir: Path) -> tuple[dict[str, WordTable], list[Problem]]:
+    """Every tekst/*.yml of the edition by name; problems for what is not a list of rows."""
+    folder = data_dir / FOLDER
+    if not folder.is_dir():
+        return {}, []
+    found: dict[str, WordTable] = {}
+    problems: list[Problem] = []
+    for path in sorted(folder.glob(f"*{TABLE_SUFFIX}")):
+        if path.name.startswith(".") or not path.is_file():
+            continue
+        name = path.name.removesuffix(TABLE_SUFFIX)
+        where = table_place(name)
+        text, problem = _text(path, where)
+        lines = tuple(text.splitlines())
+        bad = [problem] if problem else _unprintable(lines, where)
+        if bad:
+            problems.extend(bad)
+            continue
+        table, refused = _table(name, text, lines)
+        if table is None:
+            problems.append(refused or Problem(where, message="geen lijst van regels"))
+        else:
+            found[name] = table
+    return found, problems
+
+
+def _table(name: str, text: str, lines: tuple[str, ...]) -> tuple[WordTable | None, Problem | None]:
+    where = table_place(name)
+    try:
+        data = load_yaml(text)
+    except YamlRefused as error:
+        return None, Problem(where, message=str(error).replace("editie.yml", where))
+    starts = [n for n, line in enumerate(lines, start=1) if _ROW.match(line)]
+    if not isinstance(data, list) or len(starts) != len(data):
+        return None, Problem(
+            where,
+            message="verwacht een lijst van regels, elk beginnend met '- ' aan het begin van de regel",
+        )
+    rows, review = [], []
+    for start, item in zip(starts, data, strict=True):
+        if not isinstance(item, dict) or not all(isinstance(v, (str, bool)) for v in item.values()):
+            return None, Problem(
+                where, cell=f"regel {start}", message="verwacht velden met tekst (veld: tekst)"
+            )
+        mark = item.get(REVIEW_FIELD, False)
+        review.append(mark is True or str(mark).strip().lower() in ("ja", "true"))
+        rows.append({k: v for k, v in item.items() if k != REVIEW_FIELD and isinstance(v, str)})
+    return WordTable(name, tuple(rows), tuple(starts), tuple(review)), None
 
 
 def read_narrative(data_dir: Path) -> tuple[dict[str, NarrativeFile], list[Problem]]:

@@ -15,7 +15,7 @@ from report.inputs import contract
 from report.inputs.book import read_workbook
 from report.inputs.contract import Sheet
 from report.inputs.edition import Edition, load_edition
-from report.inputs.narrative import NarrativeFile, read_narrative
+from report.inputs.narrative import NarrativeFile, WordTable, read_narrative, read_word_tables
 from report.inputs.tables import Table
 from report.problems import InputError, Note, Problem
 
@@ -27,13 +27,14 @@ class Inputs:
     notes: list[Note] = field(default_factory=list)
     absent: list[Sheet] = field(default_factory=list)  # optional sheets not supplied
     narrative: dict[str, NarrativeFile] = field(default_factory=dict)  # tekst/*.qmd by name
+    word_tables: dict[str, WordTable] = field(default_factory=dict)  # tekst/*.yml by name
 
     def get(self, key: str) -> Table | None:
         return self.tables.get(key)
 
 
 def read_inputs(data_dir: Path) -> Inputs:
-    """Read editie.yml, both workbooks and tekst/*.qmd; raise InputError listing every problem."""
+    """Read editie.yml, both workbooks and tekst/; raise InputError listing every problem."""
     edition = load_edition(data_dir / "editie.yml")
     files = {contract.FINANCE: edition.finance_file, contract.STATISTICS: edition.statistics_file}
     problems: list[Problem] = []
@@ -47,7 +48,8 @@ def read_inputs(data_dir: Path) -> Inputs:
         problems.extend(result.findings.problems)
         notes.extend(result.findings.notes)
     narrative, unreadable = read_narrative(data_dir)
-    problems.extend(unreadable)
+    word_tables, refused = read_word_tables(data_dir)
+    problems.extend([*unreadable, *refused])
     if problems:
         raise InputError(problems, notes)
-    return Inputs(edition, tables, sorted(set(notes)), absent, narrative)
+    return Inputs(edition, tables, sorted(set(notes)), absent, narrative, word_tables)

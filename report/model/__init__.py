@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from report.inputs.edition import Edition
-from report.inputs.narrative import NarrativeFile
+from report.inputs.narrative import NarrativeFile, WordTable
 from report.inputs.read import Inputs
 from report.model.catalog import DATA_TABLES, FIGURES
 from report.model.entries import DataTable, FigureEntry
@@ -49,6 +49,7 @@ class Model:
     absent: tuple[str, ...]  # titles of optional sheets that were not supplied
     # the edition's narrative files, passed on as read: the render stage places and checks them
     narrative: Mapping[str, NarrativeFile] = field(default_factory=dict)
+    word_tables: Mapping[str, WordTable] = field(default_factory=dict)
 
 
 def build_model(
@@ -110,6 +111,7 @@ def build_model(
         notes=[*inputs.notes, *sorted(set(checks.notes)), *scenario.notes],
         absent=tuple(sheet.title for sheet in inputs.absent),
         narrative=inputs.narrative,
+        word_tables=inputs.word_tables,
     )
 
 

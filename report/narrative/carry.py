@@ -1,10 +1,11 @@
-"""Carry a narrative file over to a new edition with every passage marked for review.
+"""Carry the edition's text over to a new edition with every passage marked for review.
 
-Each passage (a run of lines between blank lines: a paragraph, a list, the footnotes) is put
-between `::: nakijken` and `:::`; headings stay outside, so the structure remains readable.
-Markers left over from the previous edition are removed first, so a passage is marked once.
-The writer removes a marker when the passage is right for the new edition; until then the
-text check reports it and a final build refuses.
+In a narrative file each passage (a run of lines between blank lines: a paragraph, a list,
+the footnotes) is put between `::: nakijken` and `:::`; headings stay outside, so the
+structure remains readable. In a table of words each row gets `nakijken: ja`. Markers left
+over from the previous edition are removed first, so a passage is marked once. The writer
+removes a marker when the passage is right for the new edition; until then the text check
+reports it and a final build refuses.
 """
 
 from __future__ import annotations
@@ -12,12 +13,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from report.inputs.narrative import REVIEW_FIELD
 from report.narrative.markup import REVIEW_CLASS
 
 _MARKER = re.compile(
     r"^ {0,3}:{3,}\s*(?:\{\s*\." + REVIEW_CLASS + r"\s*\}|" + REVIEW_CLASS + r")?\s*$"
 )
 _HEADING = re.compile(r"^#{1,6}[ \t]")
+_ROW = re.compile(r"^-[ \t]+\S")
+_ROW_MARK = re.compile(r"^[ \t]+" + REVIEW_FIELD + r"\s*:")
 OPEN, CLOSE = "::: " + REVIEW_CLASS, ":::"
 
 
@@ -50,3 +54,15 @@ def mark_for_review(lines: Sequence[str]) -> str:
     while out and not out[-1]:
         out.pop()
     return "\n".join(out) + "\n"
+
+
+def mark_rows_for_review(lines: Sequence[str]) -> str:
+    """A table of words (tekst/*.yml) with `nakijken: ja` under the first line of every row."""
+    out: list[str] = []
+    for line in lines:
+        if _ROW_MARK.match(line):
+            continue
+        out.append(line.rstrip())
+        if _ROW.match(line):
+            out.append(f"  {REVIEW_FIELD}: ja")
+    return "\n".join(out).rstrip("\n") + "\n"

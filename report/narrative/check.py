@@ -21,11 +21,14 @@ from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 
 from report.inputs.edition import Edition
-from report.inputs.narrative import NarrativeFile, place
+from report.inputs.narrative import NarrativeFile, WordTable, place, table_place
 from report.model import Model
-from report.narrative.markup import DIV_OPEN, Kind, Translated
+from report.model.catalog import TABLES
+from report.model.entries import TextTable
+from report.narrative.markup import DIV_OPEN, Kind, Line, Translated
 from report.narrative.slots import BY_NAME
 from report.numbers import exact, number
+from report.present.markdown import Markdown
 from report.problems import TextFinding
 
 _YEAR = re.compile(r"(?<![\d.,])((?:18|19|20)\d\d)(?:/(\d\d))?(?![\d.,]?\d)")
@@ -35,15 +38,23 @@ _CITATION = re.compile(
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+|\d+)(,\d+)?(?![\w]|[.,]\d)")
 
 
+WORD_TABLES = {
+    entry.content: entry for entry in TABLES if isinstance(entry, TextTable) and entry.edition_bound
+}
+
+
 def text_findings(
     translated: Mapping[str, Translated],
     model: Model,
     missing: Iterable[str] = (),
+    words: Iterable[str] = (),
 ) -> list[TextFinding]:
-    """Every finding of the text check over the parts the report prints."""
+    """Every finding of the text check over the parts and tables of words the report prints."""
     edition = model.edition
     produced = produced_numbers(model)
     found = [*edition_findings(edition)]
+    for name in words:
+        found += _word_table(name, model.word_tables.get(name), edition, produced)
     for name in missing:
         found.append(
             TextFinding(
@@ -52,7 +63,7 @@ def text_findings(
                 "rapport blijft leeg",
             )
         )
-    found += unknown_files(model.narrative)
+    found += unknown_files([*model.narrative, *(f"{n}.yml" for n in model.word_tables)])
     for name, part in translated.items():
         where = place(name)
         found += [_marker(where, start) for start in part.reviews]
@@ -93,20 +104,61 @@ def _marker(where: str, line: int) -> TextFinding:
     )
 
 
-def unknown_files(narrative: Iterable[str]) -> list[TextFinding]:
-    """Files in tekst/ that no part of the report uses (a typo in the name, an old part)."""
+def unknown_files(names: Iterable[str]) -> list[TextFinding]:
+    """Files in tekst/ that no part of the report uses (a typo in the name, an old part).
+
+    Parts are named without suffix, tables of words with `.yml`.
+    """
     found = []
-    for name in narrative:
-        if name in BY_NAME:
+    for name in names:
+        table = name.endswith(".yml")
+        stem = name.removesuffix(".yml")
+        known = list(WORD_TABLES) if table else list(BY_NAME)
+        if stem in known:
             continue
-        close = difflib.get_close_matches(name, list(BY_NAME), n=1, cutoff=0.6)
-        hint = f"; bedoelt u {place(close[0])}?" if close else ""
-        found.append(
-            TextFinding(
-                place(name), message=f"wordt niet gebruikt: geen deel van het rapport heet zo{hint}"
-            )
-        )
+        named = table_place if table else place
+        close = difflib.get_close_matches(stem, known, n=1, cutoff=0.6)
+        hint = f"; bedoelt u {named(close[0])}?" if close else ""
+        message = f"wordt niet gebruikt: geen deel van het rapport heet zo{hint}"
+        found.append(TextFinding(named(stem), message=message))
     return found
+
+
+def reviewed_rows(tables: Iterable[WordTable]) -> list[TextFinding]:
+    """Rows of the edition's tables of words still marked `nakijken: ja`."""
+    return [
+        TextFinding(
+            table.place,
+            cell=f"regel {start}",
+            message="regel nog nakijken; verwijder 'nakijken: ja' als de tekst klopt voor deze "
+            "editie",
+        )
+        for table in tables
+        for start, review in zip(table.lines, table.review, strict=True)
+        if review
+    ]
+
+
+def _word_table(
+    name: str, table: WordTable | None, edition: Edition, produced: frozenset[str]
+) -> list[TextFinding]:
+    """A table of words: rows to review, fields missing, and its texts read as prose."""
+    where = table_place(name)
+    if table is None:
+        return [
+            TextFinding(where, message="bestand ontbreekt; de tabel in het rapport blijft leeg")
+        ]
+    fields = [column.field for column in WORD_TABLES[name].columns]
+    found = reviewed_rows([table])
+    lines = []
+    for row, start in zip(table.rows, table.lines, strict=True):
+        absent = [field for field in fields if not row.get(field, "").strip()]
+        if absent:
+            message = "veld ontbreekt: " + ", ".join(absent)
+            found.append(TextFinding(where, cell=f"regel {start}", message=message))
+        lines += [Line(start, Kind.PROSE, text) for text in row.values()]
+    part = Translated(Markdown(""), lines=lines)
+    return [*found, *_lines(part, where, edition, produced)]
 
 
 def _lines(

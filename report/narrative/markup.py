@@ -110,7 +110,7 @@ class _Translator:
             self.line(number, raw.expandtabs(4).rstrip())
         for start in self.open:
             self.issue(start, "'::: nakijken' wordt niet gesloten; zet ':::' onder de passage")
-            self.out.append(":::")
+            self.out += ["", ":::"]
         for name, number in self.notes_used.items():
             if name not in self.notes_defined:
                 self.issue(number, f"voetnoot [^{name}] heeft geen tekst in dit bestand")

@@ -12,7 +12,7 @@ the numbers they get are recorded (`Rendered.numbering`, build/nummering.json).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -137,7 +137,14 @@ def compose(model: Model, figures: dict[str, FigureBlock] | None = None) -> Comp
             if key not in model.tables:
                 raise RenderError(f"tabel {key!r} is er niet; plaats hem binnen has({key!r})")
             return table_block(model.tables[key]).markdown()
-        items = content(entry.content) if entry.content else provenance_items(model.tables.values())
+        if entry.edition_bound:  # the edition's own table of words; the text check reads it
+            slots.words.append(entry.content)
+            found = model.word_tables.get(entry.content)
+            items: Sequence[Mapping[str, object]] = found.rows if found else ()
+        elif entry.content:
+            items = content(entry.content)
+        else:
+            items = provenance_items(model.tables.values())
         return text_block(entry, items).markdown()
 
     def figure(key: str) -> Markdown:

@@ -30,9 +30,10 @@ class SlotError(Exception):
 
 @dataclass
 class Slots:
-    """The parts the templates placed, in document order."""
+    """The parts the templates placed, in document order, and the edition's tables of words."""
 
     placed: list[str] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)  # tekst/<name>.yml tables placed
 
     def placer(self) -> Callable[[str], Markdown]:
         def tekst(name: str) -> Markdown:
@@ -70,7 +71,7 @@ def fill(text: str, model: Model, slots: Slots, defined: set[str]) -> tuple[str,
             markdown = part.markdown
         text = text.replace(marker, markdown)
     missing = [name for name in slots.placed if name not in model.narrative]
-    return text, text_findings(translated, model, missing)
+    return text, text_findings(translated, model, missing, slots.words)
 
 
 def _marker(name: str) -> str:
