@@ -55,9 +55,13 @@ def sample() -> str:
 
 
 def test_detention_first_is_said_with_the_reference_figures(sample):
-    placed = reference("Vertrek vanuit vreemdelingenbewaring", "Aantal vreemdelingen in bewaring geplaatst")
+    placed = reference(
+        "Vertrek vanuit vreemdelingenbewaring", "Aantal vreemdelingen in bewaring geplaatst"
+    )
     placed += reference("Vertrek vanuit GGV", "Totale instroom in de GGV")
-    left = reference("Vertrek vanuit vreemdelingenbewaring", "Totaal aantoonbaar vertrek (+ percentage)")
+    left = reference(
+        "Vertrek vanuit vreemdelingenbewaring", "Totaal aantoonbaar vertrek (+ percentage)"
+    )
     left += reference("Vertrek vanuit GGV", "Totaal aantoonbaar vertrek vanuit GGV")
     vbl = whole(
         100
@@ -66,7 +70,9 @@ def test_detention_first_is_said_with_the_reference_figures(sample):
     )
     for claim in DETENTION_CLAIMS:
         assert claim in sample
-    assert f"in 2014–2017 vertrok {whole(100 * left / placed)}% van wie in bewaring kwam" in flat(sample)
+    assert f"in 2014–2017 vertrok {whole(100 * left / placed)}% van wie in bewaring kwam" in flat(
+        sample
+    )
     assert f"tegen {vbl}% na de lichtere maatregel met het meeste vertrek" in flat(sample)
 
 
@@ -84,8 +90,14 @@ def test_the_manner_of_departure_of_safe_and_other_countries(sample):
         rows = {(r["row_group"][:26], r["row"]): int(r["Totaal"]) for r in csv.DictReader(handle)}
     safe = rows[("Vreemdelingen afkomstig ui", "Zelfstandig vertrek zonder toezicht")]
     other = rows[("Vreemdelingen niet afkomst", "Zelfstandig vertrek zonder toezicht")]
-    safe_all = safe + sum(rows[("Vreemdelingen afkomstig ui", t)] for t in ("Zelfstandig vertrek", "Gedwongen vertrek"))
-    other_all = other + sum(rows[("Vreemdelingen niet afkomst", t)] for t in ("Zelfstandig vertrek", "Gedwongen vertrek"))
+    safe_all = safe + sum(
+        rows[("Vreemdelingen afkomstig ui", t)]
+        for t in ("Zelfstandig vertrek", "Gedwongen vertrek")
+    )
+    other_all = other + sum(
+        rows[("Vreemdelingen niet afkomst", t)]
+        for t in ("Zelfstandig vertrek", "Gedwongen vertrek")
+    )
     # the largest gap between the two groups is in departure without supervision (45 vs 52)
     expected = (
         f"vertrok {whole(100 * safe / safe_all)}% zonder toezicht, van de anderen "
@@ -103,7 +115,9 @@ def _edit(data: Path, workbook: str, change) -> Path:
 
 
 def test_without_the_return_measures_no_sentence_about_them(data_copy):
-    document = text(_edit(data_copy, "vertrekcijfers.xlsx", lambda b: b.remove(b["Terugkeermaatregelen"])))
+    document = text(
+        _edit(data_copy, "vertrekcijfers.xlsx", lambda b: b.remove(b["Terugkeermaatregelen"]))
+    )
     assert "vaakst aantoonbaar vertrek" not in document
     assert GL_CLAIM not in document and "in bewaring waren geplaatst" not in document
 
@@ -127,24 +141,48 @@ def test_when_a_lighter_measure_does_better_bewaring_is_not_said_to_be_first(dat
 
     def change(book):
         for label in ("Instroom", "Zelfstandig vertrek"):
-            _set_row(book, "Vrijheidsbeperkende locatie (VBL)", label, {y: 500 for y in range(2014, 2018)})
-        _set_row(book, "Vrijheidsbeperkende locatie (VBL)", "Zelfstandig vertrek zonder toezicht", {y: 0 for y in range(2014, 2018)})
-        _set_row(book, "Vrijheidsbeperkende locatie (VBL)", "Naar bewaring", {y: 0 for y in range(2014, 2018)})
+            _set_row(
+                book,
+                "Vrijheidsbeperkende locatie (VBL)",
+                label,
+                {y: 500 for y in range(2014, 2018)},
+            )
+        _set_row(
+            book,
+            "Vrijheidsbeperkende locatie (VBL)",
+            "Zelfstandig vertrek zonder toezicht",
+            {y: 0 for y in range(2014, 2018)},
+        )
+        _set_row(
+            book,
+            "Vrijheidsbeperkende locatie (VBL)",
+            "Naar bewaring",
+            {y: 0 for y in range(2014, 2018)},
+        )
 
     document = text(_edit(data_copy, "vertrekcijfers.xlsx", change))
     for claim in DETENTION_CLAIMS:
         assert claim not in document
-    assert "het vaakst aantoonbaar vertrek na de maatregel vrijheidsbeperkende locatie (VBL): 100%" in flat(document)
+    assert (
+        "het vaakst aantoonbaar vertrek na de maatregel vrijheidsbeperkende locatie (VBL): 100%"
+        in flat(document)
+    )
 
 
 def test_without_the_safe_country_sheet_no_claim_about_the_split(data_copy):
-    document = text(_edit(data_copy, "vertrekcijfers.xlsx", lambda b: b.remove(b["Vertrek veilige landen"])))
+    document = text(
+        _edit(data_copy, "vertrekcijfers.xlsx", lambda b: b.remove(b["Vertrek veilige landen"]))
+    )
     assert SAFE_CLAIM not in document and "uit veilige en uit andere landen" not in document
 
 
 def test_the_iom_trend_follows_its_sheet(sample, data_copy):
-    assert "Het vertrek met steun van de IOM daalde van 4.630 in 2016 naar 1.540 in 2017" in flat(sample)
-    document = text(_edit(data_copy, "vertrekcijfers.xlsx", lambda b: b.remove(b["Vertrek via IOM"])))
+    assert "Het vertrek met steun van de IOM daalde van 4.630 in 2016 naar 1.540 in 2017" in flat(
+        sample
+    )
+    document = text(
+        _edit(data_copy, "vertrekcijfers.xlsx", lambda b: b.remove(b["Vertrek via IOM"]))
+    )
     assert "Het vertrek met steun van de IOM" not in document
 
 

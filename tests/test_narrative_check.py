@@ -65,7 +65,9 @@ def test_a_year_outside_the_period_in_prose_but_not_in_notes_quotes_or_citations
         ]
     )
     found = findings(with_text(data_copy, text))
-    years = sorted((f.split("›")[1].split(":")[0].strip(), f.split("jaartal ")[1][:4]) for f in found)
+    years = sorted(
+        (f.split("›")[1].split(":")[0].strip(), f.split("jaartal ")[1][:4]) for f in found
+    )
     assert years == [("regel 1", "2010"), ("regel 9", "2018"), ("regel 9", "2019")]
     assert all("buiten de evaluatieperiode 2011–2017" in f for f in found)
 
@@ -80,7 +82,9 @@ def test_a_typed_number_the_model_does_not_produce(data_copy):
 def test_literature_dated_after_the_publication_date(data_copy):
     text = "Onderzoek.[^a] Meer.[^b] Leerkes (2025) ook.\n\n[^a]: X, *Y* (2025).\n[^b]: Z (2019).\n"
     found = findings(with_text(data_copy, text))
-    late = sorted(f.split("›")[1].split(":")[0].strip() for f in found if "na de publicatiedatum" in f)
+    late = sorted(
+        f.split("›")[1].split(":")[0].strip() for f in found if "na de publicatiedatum" in f
+    )
     assert late == ["regel 1", "regel 3"]  # the citation in the text and footnote a; 2019 is fine
     assert all("2019-06-14" in f for f in found if "publicatiedatum" in f)
 
@@ -99,9 +103,14 @@ def test_a_named_value_unknown_or_not_available(data_copy):
     book = openpyxl.load_workbook(path)
     del book["Terugkeermaatregelen"]
     book.save(path)
-    found = findings(with_text(data_copy, "A {{< var bestaat.niet >}}.\nB {{< var bewaring.aandeel >}}.\n"))
+    found = findings(
+        with_text(data_copy, "A {{< var bestaat.niet >}}.\nB {{< var bewaring.aandeel >}}.\n")
+    )
     assert any("regel 1: onbekende waarde 'bestaat.niet'" in f for f in found)
-    assert any("regel 2: de waarde 'bewaring.aandeel' is in deze editie niet beschikbaar" in f for f in found)
+    assert any(
+        "regel 2: de waarde 'bewaring.aandeel' is in deze editie niet beschikbaar" in f
+        for f in found
+    )
 
 
 def test_dates_in_editie_yml_still_to_be_set(data_copy):

@@ -136,7 +136,9 @@ def test_footnotes_need_text_and_use():
 
 
 def test_the_text_check_reads_prose_notes_and_quotes_apart():
-    out = run("Tekst {{< var periode >}} @sec-resultaten.[^n]\n\n> Citaat 1999.\n\n[^n]: Bron 2015.")
+    out = run(
+        "Tekst {{< var periode >}} @sec-resultaten.[^n]\n\n> Citaat 1999.\n\n[^n]: Bron 2015."
+    )
     kinds = {(line.number, line.kind) for line in out.lines}
     assert kinds == {(1, Kind.PROSE), (3, Kind.QUOTE), (5, Kind.NOTE)}
     prose = next(line for line in out.lines if line.number == 1)

@@ -67,7 +67,9 @@ def run_new_edition(args: argparse.Namespace, console: Console) -> int:
         if path.parts[0] != "tekst":
             console.say(f"  {path}")
     if texts:
-        console.say(f"  tekst/ ({len(texts)} bestanden; elke passage en elke tabelregel gemarkeerd om na te kijken)")
+        console.say(
+            f"  tekst/ ({len(texts)} bestanden; elke passage en elke tabelregel gemarkeerd om na te kijken)"
+        )
     console.wrapped(
         "Volgende stappen: laat de werkmappen vullen, stel peildatum en publicatiedatum vast in "
         "editie.yml en kijk de teksten na. 'python build.py check --data "
