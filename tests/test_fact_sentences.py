@@ -196,3 +196,15 @@ def test_the_base_of_the_variant_is_described_as_configured(sample, data_copy):
     document = text(data_copy)
     assert with_apparatus not in document
     assert "tellen in de basis niet mee" in flat(document)
+
+
+def _abbreviations(document: str) -> str:
+    return document.split("## Afkortingen")[1].split("## Begrippen")[0]
+
+
+def test_the_appendix_lists_the_abbreviations_the_text_uses(sample, data_copy):
+    assert "| EASO |" in _abbreviations(sample) and "| EUAA |" not in _abbreviations(sample)
+    part = data_copy / "tekst" / "h3-ondersteuning-onderzoek.qmd"
+    part.write_text(part.read_text(encoding="utf-8").replace("EASO,", "EUAA,"), encoding="utf-8")
+    listed = _abbreviations(text(data_copy))
+    assert "| EUAA |" in listed and "| EASO |" not in listed

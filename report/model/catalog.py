@@ -292,6 +292,7 @@ TABLES: tuple[TableEntry, ...] = (
         ),
         content="afkortingen",
         section="",
+        used_only=True,
     ),
     TextTable(
         key="actoren",

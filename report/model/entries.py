@@ -84,6 +84,7 @@ class TextTable:
     content: str  # the content file; "" for the table the render stage derives (provenance)
     section: str
     edition_bound: bool = False
+    used_only: bool = False  # a row only when its first column occurs in the report (abbreviations)
 
     optional = False
 

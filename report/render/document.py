@@ -21,7 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from report import numbers
 from report.model import Model, catalog
-from report.model.entries import DataTable, FigureEntry, TableEntry
+from report.model.entries import DataTable, FigureEntry, TableEntry, TextTable
 from report.numbers import date_text
 from report.present.derivation import derivation_text
 from report.present.markdown import FigureBlock, Markdown, escape
@@ -141,6 +141,8 @@ def compose(model: Model, figures: dict[str, FigureBlock] | None = None) -> Comp
             slots.words.append(entry.content)
             found = model.word_tables.get(entry.content)
             items: Sequence[Mapping[str, object]] = found.rows if found else ()
+        elif entry.used_only:  # filled in once the whole text is known
+            return Markdown(_later(key))
         elif entry.content:
             items = content(entry.content)
         else:
@@ -171,6 +173,10 @@ def compose(model: Model, figures: dict[str, FigureBlock] | None = None) -> Comp
     env = environment()
     body = "\n".join(env.get_template(name).render(**context) for name in TEMPLATES)
     body, findings = fill(body, model, slots, set(_DEFINED.findall(body)))
+    for entry in catalog.TABLES:
+        if isinstance(entry, TextTable) and entry.used_only and _later(entry.key) in body:
+            block = text_block(entry, _used(content(entry.content), entry, body)).markdown()
+            body = body.replace(_later(entry.key), block)
     text = _front_matter(model, draft=bool(findings)) + body
     check_references(text)
     numbering = Numbering(
@@ -185,6 +191,24 @@ def compose(model: Model, figures: dict[str, FigureBlock] | None = None) -> Comp
 def render_document(model: Model, build_dir: Path) -> Path:
     """The document alone (for callers that only publish it)."""
     return render(model, build_dir).document
+
+
+def _later(key: str) -> str:
+    return f"\x00tabel:{key}\x00"
+
+
+def _used(
+    items: Sequence[Mapping[str, object]], entry: TextTable, body: str
+) -> list[Mapping[str, object]]:
+    """The rows whose first column occurs in the report: an abbreviation the text uses."""
+    plain = body.replace("\\", "")
+    first = entry.columns[0].field
+
+    def occurs(item: Mapping[str, object]) -> bool:
+        word = re.escape(str(item.get(first, "")))
+        return bool(word) and re.search(rf"(?<![\w-]){word}(?![\w-])", plain) is not None
+
+    return [item for item in items if occurs(item)]
 
 
 def _table(key: str) -> TableEntry:
