@@ -156,3 +156,11 @@ def test_every_part_is_placed_once_by_the_templates(name):
 
     placed = sum(p.read_text("utf-8").count(f'tekst("{name}")') for p in CHAPTERS.glob("*.j2"))
     assert placed == 1
+
+
+def test_the_readme_explains_every_named_value():
+    from report.narrative.values import VALUES
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert all(f"| `{value.name}` | {value.meaning} |" in readme for value in VALUES)
