@@ -86,7 +86,8 @@ def formats(text: str) -> tuple[str, ...]:
 
 
 def run_build(args: argparse.Namespace, console: Console) -> int:
-    from report.pipeline import build
+    from report.pipeline import build, text_check_without_model
+    from report.problems import InputError
 
     chosen = formats(args.formats)
     require_data(args.data)
@@ -97,16 +98,21 @@ def run_build(args: argparse.Namespace, console: Console) -> int:
             f"(hoogstens {LOCK_WAIT:.0f} s) …"
         )
 
-    result = build(
-        args.data,
-        args.output,
-        args.build_dir,
-        chosen,
-        args.engine,
-        Stages(console, 4),
-        waiting,
-        final=args.final,
-    )
+    try:
+        result = build(
+            args.data,
+            args.output,
+            args.build_dir,
+            chosen,
+            args.engine,
+            Stages(console, 4),
+            waiting,
+            final=args.final,
+        )
+    except InputError:  # e.g. a new edition whose workbooks are blank: its text can be reviewed
+        early = text_check_without_model(args.data)
+        findings.show_text_findings(console, early, args.build_dir, final=args.final)
+        raise
     findings.show_notes(console, result.notes, args.build_dir, args.opmerkingen)
     findings.clear_problems(args.build_dir)
     findings.show_text_findings(console, result.findings, args.build_dir, final=False)
@@ -145,6 +151,8 @@ def run_check(args: argparse.Namespace, console: Console) -> int:
     findings.show_notes(console, checked.notes, args.build_dir, args.opmerkingen)
     findings.clear_problems(args.build_dir)
     findings.show_text_findings(console, checked.findings, args.build_dir, final=args.final)
+    if not checked.findings:
+        console.say("De tekstcontrole heeft geen bevindingen.")
     return 2 if args.final and checked.findings else 0
 
 

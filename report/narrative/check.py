@@ -233,9 +233,9 @@ def _numbers(text: str) -> list[str]:
 
 def produced_numbers(model: Model) -> frozenset[str]:
     """Every number the model holds, in the ways the report writes it."""
+    values = {Decimal(str(value)) for value in _numeric(model, depth=0)}
     found: set[str] = set()
-    for value in _numeric(model, depth=0):
-        amount = Decimal(str(value))
+    for amount in values:
         found.update(
             {
                 number(amount),
