@@ -119,7 +119,8 @@ EDITION_COMMANDS = (
         "Schrijft een complete map voor de volgende editie: editie.yml voor de nieuwe periode "
         "(jaren, peildatum, publicatiedatum en besparingsjaren opgeschoven; de datums gemarkeerd "
         "om na te kijken), lege werkmappen voor die periode en de teksten van de huidige "
-        "editie, elke passage gemarkeerd met '::: nakijken'. De huidige editie wordt alleen "
+        "editie, elke passage gemarkeerd met '::: nakijken' en elke tabelregel met 'nakijken: "
+        "ja'. De huidige editie wordt alleen "
         "gelezen; een bestaande, niet-lege map wordt geweigerd.",
         _configure_new_edition,
         run_new_edition,
