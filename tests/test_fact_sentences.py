@@ -24,7 +24,7 @@ from tests.conftest import DATA, REFERENCE
 
 DETENTION_CLAIMS = (
     "Bij **gedwongen vertrek** volgt na vreemdelingenbewaring het vaakst aantoonbaar vertrek",
-    "Na bewaring volgt het vaakst aantoonbaar vertrek: in 2014–2017",
+    "Na bewaring volgt het vaakst aantoonbaar vertrek (@tbl-terugkeermaatregelen): in",
     "Bij **gedwongen vertrek** volgt het vaakst aantoonbaar vertrek na bewaring",
     "Na bewaring volgt het vaakst aantoonbaar vertrek.",
 )
