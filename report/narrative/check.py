@@ -27,7 +27,7 @@ from report.model.catalog import TABLES
 from report.model.entries import TextTable
 from report.narrative.markup import DIV_OPEN, Kind, Line, Translated
 from report.narrative.slots import BY_NAME
-from report.numbers import exact, number
+from report.numbers import round_half_up
 from report.present.markdown import Markdown
 from report.problems import TextFinding
 
@@ -140,7 +140,7 @@ def reviewed_rows(tables: Iterable[WordTable]) -> list[TextFinding]:
 
 
 def _word_table(
-    name: str, table: WordTable | None, edition: Edition, produced: frozenset[str]
+    name: str, table: WordTable | None, edition: Edition, produced: frozenset[Decimal]
 ) -> list[TextFinding]:
     """A table of words: rows to review, fields missing, and its texts read as prose."""
     where = table_place(name)
@@ -162,7 +162,7 @@ def _word_table(
 
 
 def _lines(
-    part: Translated, where: str, edition: Edition, produced: frozenset[str]
+    part: Translated, where: str, edition: Edition, produced: frozenset[Decimal]
 ) -> Iterator[TextFinding]:
     first, last = edition.first_year, edition.last_year
     published = edition.published
@@ -186,7 +186,7 @@ def _lines(
                 )
         if line.kind is Kind.PROSE:
             for typed in _numbers(text):
-                if typed not in produced:
+                if _typed_value(typed) not in produced:
                     yield TextFinding(
                         where,
                         cell=at,
@@ -231,22 +231,18 @@ def _numbers(text: str) -> list[str]:
     return typed
 
 
-def produced_numbers(model: Model) -> frozenset[str]:
-    """Every number the model holds, in the ways the report writes it."""
-    values = {Decimal(str(value)) for value in _numeric(model, depth=0)}
-    found: set[str] = set()
-    for amount in values:
-        found.update(
-            {
-                number(amount),
-                number(amount, 1),
-                exact(amount),
-                number(abs(amount)),
-                number(amount / 1000),
-                number(amount / 1000, 1),
-            }
-        )
+def produced_numbers(model: Model) -> frozenset[Decimal]:
+    """Every number the model holds, rounded as the report writes it (also in millions)."""
+    found: set[Decimal] = set()
+    for value in {abs(Decimal(str(v))) for v in _numeric(model, depth=0)}:
+        for amount in (value, value / 1000):
+            found.update({round_half_up(amount, 0), round_half_up(amount, 1)})
     return frozenset(found)
+
+
+def _typed_value(typed: str) -> Decimal:
+    """'16.167' → 16167, '6,5' → 6.5 (Dutch separators)."""
+    return Decimal(typed.replace(".", "").replace(",", "."))
 
 
 def _numeric(value: object, depth: int) -> Iterator[int | float | Decimal]:

@@ -203,12 +203,10 @@ def _used(
     """The rows whose first column occurs in the report: an abbreviation the text uses."""
     plain = body.replace("\\", "")
     first = entry.columns[0].field
-
-    def occurs(item: Mapping[str, object]) -> bool:
-        word = re.escape(str(item.get(first, "")))
-        return bool(word) and re.search(rf"(?<![\w-]){word}(?![\w-])", plain) is not None
-
-    return [item for item in items if occurs(item)]
+    words = sorted({str(item.get(first, "")) for item in items} - {""}, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, words)) + r")(?![\w-])")
+    found = set(pattern.findall(plain)) if words else set()
+    return [item for item in items if str(item.get(first, "")) in found]
 
 
 def _table(key: str) -> TableEntry:

@@ -9,6 +9,7 @@ report prints. Parts are never rendered as templates: the narrative meets no Jin
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -59,12 +60,13 @@ def fill(text: str, model: Model, slots: Slots, defined: set[str]) -> tuple[str,
             labels.update(heading_labels(model.narrative[name].lines))
     taken = set(defined)
     translated: dict[str, Translated] = {}
+    headings = [(m.start(), len(m.group(1))) for m in _HEADING.finditer(text)]
+    levels = {name: _level(headings, text.index(_marker(name))) for name in slots.placed}
     for name in slots.placed:
         marker = _marker(name)
         markdown = ""
         if name in model.narrative:
-            level = _level(text[: text.index(marker)])
-            context = Context(level, values, frozenset(labels), frozenset(taken), name)
+            context = Context(levels[name], values, frozenset(labels), frozenset(taken), name)
             part = translate(model.narrative[name].lines, context)
             taken.update(heading_labels(model.narrative[name].lines))
             translated[name] = part
@@ -78,7 +80,7 @@ def _marker(name: str) -> str:
     return f"\x00tekst:{name}\x00"
 
 
-def _level(before: str) -> int:
+def _level(headings: list[tuple[int, int]], place: int) -> int:
     """The level of the last heading before a place (1 for a chapter's opening text)."""
-    found = _HEADING.findall(before)
-    return len(found[-1]) if found else 1
+    before = bisect.bisect_left(headings, (place, 0))
+    return headings[before - 1][1] if before else 1
