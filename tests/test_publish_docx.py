@@ -34,7 +34,7 @@ CONTENTS = [
     ("toc2", "2.1 Resultaten"),
     ("toc1", "3 Uitgaven"),
     ("toc1", "Bijlagen"),
-    ("toc2", "Afkortingen"),
+    ("toc2", "Bijlage 1 Afkortingen"),
 ]
 
 

@@ -77,8 +77,8 @@ class TextTable:
     caption: str
     source: str  # the "Bron:" text
     columns: tuple[TextColumn, ...]
-    content: str  # the content file; "" for the table the render stage derives (provenance)
-    section: str
+    content: str = ""  # the content file; "" for a table the render stage derives
+    section: str = ""
 
     optional = False
 

@@ -12,7 +12,7 @@ the numbers they get are recorded (`Rendered.numbering`, build/nummering.json).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,11 +23,21 @@ from report import numbers
 from report.model import Model, catalog
 from report.model.entries import DataTable, FigureEntry, TableEntry
 from report.numbers import date_text
-from report.present.derivation import derivation_text
+from report.present.derivation import derivation_text, phasing_text
 from report.present.markdown import Markdown, escape
 from report.present.numbering import Numbered, Numbering
+from report.present.reconciliation import correction_items, rounding_paragraphs, tables_of
 from report.present.tables import provenance_items, table_block, text_block
-from report.present.text import join_nl, trend, verb
+from report.present.text import (
+    capitalised,
+    count_word,
+    deviations_text,
+    join_nl,
+    lower_first,
+    points,
+    trend,
+    verb,
+)
 from report.render.content import content
 from report.render.figures import make_figures
 from report.resources import CHAPTERS
@@ -47,6 +57,7 @@ NUMBERING = "nummering.json"
 
 _DEFINED = re.compile(r"\{\s*#((?:tbl|fig|sec)-[\w-]+)")
 _USED = re.compile(r"(?<![\w\\])@((?:tbl|fig|sec)-[\w-]*\w)")
+_CITED = re.compile(r"(?<![\w\\])@((?:tbl|fig|sec|Tbl|Fig|Sec)-[\w-]*\w)")
 
 
 class RenderError(Exception):
@@ -79,16 +90,23 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    euro = _trusted(numbers.euro)  # the one style for amounts in running text
     env.filters.update(
         n=_trusted(numbers.number),
         pct=_trusted(numbers.percent),
-        mln=_trusted(numbers.euro_mln),
+        euro=euro,
+        mln=euro,  # the former name of `euro`, which narrative texts may still use
         datum=date_text,
         join_nl=join_nl,
         trend=trend,
         verb=verb,
         derivation=derivation_text,
-        lower_first=lambda text: text[:1].lower() + text[1:],
+        phasing=phasing_text,
+        deviations=deviations_text,
+        points=points,
+        count_word=count_word,
+        capitalised=capitalised,
+        lower_first=lower_first,
     )
     return env
 
@@ -106,8 +124,7 @@ def render(model: Model, build_dir: Path) -> Rendered:
             if key not in model.tables:
                 raise RenderError(f"tabel {key!r} is er niet; plaats hem binnen has({key!r})")
             return table_block(model.tables[key]).markdown()
-        items = content(entry.content) if entry.content else provenance_items(model.tables.values())
-        return text_block(entry, items).markdown()
+        return text_block(entry, _items(model, entry.key, entry.content)).markdown()
 
     def figure(key: str) -> Markdown:
         _figure(key)
@@ -119,6 +136,8 @@ def render(model: Model, build_dir: Path) -> Rendered:
         return figures[key].markdown()
 
     context = {
+        "rounding_paragraphs": lambda: rounding_paragraphs(model.differences),
+        "rounded_tables": lambda: tables_of(model.differences),
         "m": model,
         "ed": model.edition,
         "ind": model.indicators,
@@ -127,12 +146,14 @@ def render(model: Model, build_dir: Path) -> Rendered:
         "figure": figure,
         "has": lambda key: key in model.tables,
         "content": content,
-        "mln": numbers.euro_mln,
+        "euro": numbers.euro,
+        "mln": numbers.euro,
     }
     env = environment()
     parts = [env.get_template(name).render(**context) for name in TEMPLATES]
     text = _front_matter(model) + "\n".join(parts)
     check_references(text)
+    check_cited(text, emitted)
     numbering = Numbering(
         tables=_numbered(text, "tbl", emitted, catalog.TABLES, lambda k: _table_caption(model, k)),
         figures=_numbered(
@@ -148,6 +169,15 @@ def render(model: Model, build_dir: Path) -> Rendered:
 def render_document(model: Model, build_dir: Path) -> Path:
     """The document alone (for callers that only publish it)."""
     return render(model, build_dir).document
+
+
+def _items(model: Model, key: str, name: str) -> Sequence[Mapping[str, object]]:
+    """The rows of a table of words: its content file, or what the render stage derives."""
+    if name:
+        return content(name)
+    if key == "correcties":
+        return correction_items(model.corrections)
+    return provenance_items(model.tables.values())
 
 
 def _table(key: str) -> TableEntry:
@@ -209,6 +239,16 @@ def _front_matter(model: Model) -> str:
     }
     plain = {key: str(value) for key, value in meta.items()}
     return "---\n" + yaml.safe_dump(plain, allow_unicode=True, sort_keys=False) + "---\n\n"
+
+
+def check_cited(text: str, emitted: list[str]) -> None:
+    """Every numbered table and figure is referred to in the text at least once."""
+    cited = {label[:1].lower() + label[1:] for label in _CITED.findall(text)}
+    uncited = [label for label in emitted if label not in cited]
+    if uncited:
+        raise RenderError(
+            "tabellen en figuren waar de tekst nergens naar verwijst: " + ", ".join(uncited)
+        )
 
 
 def check_references(text: str) -> None:
