@@ -6,7 +6,7 @@ makes that document from pandoc's own default (so every style pandoc uses exists
 the house style of the PDF where Word can follow it: A4, Arial (Source Sans Pro, which the PDF
 embeds, is not on a reviewer's machine; Arial is, and LibreOffice substitutes the
 metric-compatible Liberation Sans), the dark-blue accent for headings and captions, captions
-above tables, small grey "Bron:" notes, tables with a coloured header row and thin rules, and
+above tables, small grey "Bron:" notes kept with their table or figure, tables with a coloured header row and thin rules, and
 a page number in the footer. The output is byte-identical on every run (fixed zip dates).
 tests/test_publish_docx.py checks the committed file's page set-up and styles.
 
@@ -209,7 +209,7 @@ def set_text_styles(document) -> None:
         after=Pt(4),
         keep_next=True,
     )
-    _paragraph(
+    _paragraph(  # kept with the "Bron:" note under the figure
         document,
         "Image Caption",
         size=TEXT_SIZE,
@@ -217,6 +217,7 @@ def set_text_styles(document) -> None:
         colour=None,
         before=Pt(4),
         after=Pt(12),
+        keep_next=True,
     )
     _paragraph(document, "Captioned Figure", before=Pt(12), after=Pt(0), keep_next=True)
     _paragraph(document, "Caption label", bold=True, colour=ACCENT, kind=WD_STYLE_TYPE.CHARACTER)
@@ -253,6 +254,9 @@ def set_table_style(document) -> None:
         if child.tag in (qn("w:pPr"), qn("w:rPr"), qn("w:tblPr"), qn("w:tblStylePr"), qn("w:tcPr")):
             style.remove(child)
     paragraph = OxmlElement("w:pPr")
+    # every row keeps with the next, the last one with the "Bron:" note under the table, so
+    # the note never starts a page alone (Word still breaks a table longer than a page)
+    _set(paragraph, "w:keepNext")
     _set(paragraph, "w:spacing", before="20", after="20", line="240", lineRule="auto")
     run = OxmlElement("w:rPr")
     _set(run, "w:sz", val=str(int(TABLE_SIZE.pt * 2)))
