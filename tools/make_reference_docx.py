@@ -129,6 +129,10 @@ def set_text_styles(document) -> None:
     for name in ("Body Text", "First Paragraph"):
         _paragraph(document, name, before=Pt(0), after=Pt(6))
     _paragraph(document, "Compact", before=Pt(1), after=Pt(1))
+    # the cells of a table's last row (tables.lua): kept with the "Bron:" note under the table
+    _paragraph(
+        document, "Laatste tabelregel", before=Pt(1), after=Pt(1), keep_next=True, base="Compact"
+    )
     # Title page (the template puts the subtitle above the title, as the PDF does).
     _paragraph(
         document, "Subtitle", size=Pt(12), bold=True, colour=ACCENT, before=Cm(5), after=Pt(10)
@@ -254,9 +258,6 @@ def set_table_style(document) -> None:
         if child.tag in (qn("w:pPr"), qn("w:rPr"), qn("w:tblPr"), qn("w:tblStylePr"), qn("w:tcPr")):
             style.remove(child)
     paragraph = OxmlElement("w:pPr")
-    # every row keeps with the next, the last one with the "Bron:" note under the table, so
-    # the note never starts a page alone (Word still breaks a table longer than a page)
-    _set(paragraph, "w:keepNext")
     _set(paragraph, "w:spacing", before="20", after="20", line="240", lineRule="auto")
     run = OxmlElement("w:rPr")
     _set(run, "w:sz", val=str(int(TABLE_SIZE.pt * 2)))

@@ -15,7 +15,9 @@ Tables that fit their page, in every format.
 - DOCX: Word lays a table out from the widths it is given, so they are computed here from the
   content: each column of numbers as wide as its longest number, the label column the rest of
   the text width; a table in `::: {.landscape}` (a landscape section, see docx.lua) is measured
-  against the landscape width. The header rows repeat on every page (pandoc marks them).
+  against the landscape width. The header rows repeat on every page (pandoc marks them). The
+  last row's cells get the style "Laatste tabelregel" (keep with next), so the source note
+  under the table never starts a page alone.
 - Column widths: a table of words keeps the relative widths its pipe table gives in the
   dashes under the header (in Typst as fractions); the HTML leaves widths to the browser.
 ]]
@@ -203,6 +205,18 @@ local function note_cell(note, count)
     .. ']],'
 end
 
+-- DOCX: the last row keeps with the paragraph after the table (its "Bron:" note).
+local function keep_last_row(tbl)
+  local body = tbl.bodies[#tbl.bodies]
+  local last = body and body.body[#body.body]
+  if last then
+    for _, cell in ipairs(last.cells) do
+      cell.contents = { pandoc.Div(cell.contents, { ['custom-style'] = 'Laatste tabelregel' }) }
+    end
+  end
+  return tbl
+end
+
 local function typst_table(tbl, note)
   local columns, aligns = typst_columns(tbl.colspecs)
   local sections = { tbl.head.rows }
@@ -306,7 +320,7 @@ function Table(tbl)
     return nil -- with the note that follows it, in Pandoc() above
   end
   if DOCX then
-    return docx_widths(tbl, 'upright')
+    return keep_last_row(docx_widths(tbl, 'upright'))
   end
   for i, spec in ipairs(tbl.colspecs) do
     tbl.colspecs[i] = { spec[1], pandoc.ColWidthDefault }
@@ -333,7 +347,7 @@ function Div(div)
   if DOCX and div.classes:includes('landscape') then
     return div:walk({
       Table = function(tbl)
-        return docx_widths(tbl, 'landscape')
+        return keep_last_row(docx_widths(tbl, 'landscape'))
       end,
     })
   end
