@@ -88,6 +88,9 @@ def test_appendices_are_numbered_in_every_format(output, pages):
     page = html.unescape(re.sub(r"<[^>]+>", "", (output / "rapport.html").read_text("utf-8")))
     for number, title in enumerate(APPENDICES, start=1):
         assert re.search(rf"Bijlage\s{number}\s+{re.escape(title)}", page), title
+    # the parts of an appendix have no number of their own (not "6.2.8 Afronding")
+    assert "Afronding Dit rapport rondt af" in text
+    assert not re.search(r"\d\.\d+ (Afronding|Correcties en keuzes|Afrondingsverschillen)", text)
     headings = [t for style, t in paragraphs(output / "rapport.docx") if style == "Heading2"]
     assert [f"Bijlage {n} {t}" for n, t in enumerate(APPENDICES, start=1)] == [
         h.replace("\u00a0", " ") for h in headings if h.startswith("Bijlage")

@@ -103,8 +103,12 @@ local function number_everything(blocks)
         appendices = appendices + 1
         return appendix_section(header, tostring(appendices))
       end
-      if appendix and header.level > 2 and not header.classes:includes('unnumbered') then
-        header.classes:insert('unnumbered') -- a part of an appendix: referred to by its title
+      if appendix and header.level > 2 then -- a part of an appendix: referred to by its title
+        if not header.classes:includes('unnumbered') then
+          header.classes:insert('unnumbered')
+        end
+        labels[header.identifier] = { kind = 'sec', word = 'paragraaf', title = header.content }
+        return header
       end
       local word = section_word(header.level, appendix)
       if header.classes:includes('unnumbered') then
