@@ -219,6 +219,10 @@ def test_other_branches(tmp_path):
     for r in book["Andere bronnen"].iter_rows(min_row=7):
         for cell in r:
             cell.value = None  # the other sources speak of the reference edition
+    measures = book["Besparingsmaatregelen"]
+    head = [c.value for c in measures[6]]
+    measures.cell(9, head.index("Rekenregel") + 1).value = "vast bedrag"  # measure 3
+    measures.cell(9, head.index("Bedrag") + 1).value = 2_500
     book.save(data / "financien.xlsx")
     text = render_document(build_model(read_inputs(data)), tmp_path / "build").read_text(
         encoding="utf-8"
@@ -229,6 +233,10 @@ def test_other_branches(tmp_path):
     running = prose(text)
     assert "De programma-uitgaven daalden van" in running
     assert "meer dan 7 procentpunt" in running and "5 procentpunt" not in running
+    # 25% of 80.833 is 20.208; the measures give 2.007 + 1.280 + 2.500 + 615 + 10.451 = 16.853
+    # in 2022: 3.355 short, said in the one style for amounts
+    assert "Het doel wordt niet gehaald; er ontbreekt € 3,4 mln." in running
+    assert "**Berekening.** Een vast bedrag van € 2,5 mln." in running
 
 
 @pytest.mark.parametrize(
