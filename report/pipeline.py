@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, TypeVar
 
@@ -25,7 +25,7 @@ from report.folders import (
     reason,
 )
 from report.inputs.read import Inputs, read_inputs
-from report.problems import InputError, Note, Problem
+from report.problems import DraftRefused, InputError, Note, Problem, TextFinding
 from report.publish.errors import PublishError
 from report.resources import PUBLISH
 
@@ -42,17 +42,55 @@ class Progress(Protocol):
 
 @dataclass(frozen=True)
 class BuildResult:
-    outputs: list[Path]
+    outputs: list[Path]  # everything the output folder holds now, kept files included
     notes: list[Note]
     republished: bool
+    kept: tuple[str, ...] = ()  # not asked for, made from the same inputs: kept
+    removed: tuple[tuple[str, str], ...] = ()  # not asked for, (name, why) removed
+    findings: list[TextFinding] = field(default_factory=list)  # the text check: a draft
 
 
-def check(data_dir: Path) -> list[Note]:
-    """Validate the inputs as a build would (reading and the model's reconciliation)."""
+@dataclass(frozen=True)
+class Checked:
+    notes: list[Note]
+    findings: list[TextFinding]  # the text check over the narrative
+
+
+def check(data_dir: Path) -> Checked:
+    """Validate the inputs as a build would, and run the text check (no figure is drawn)."""
     from report.model import build_model
+    from report.render.document import compose
 
-    inputs = _read(data_dir)
-    return build_model(inputs).notes
+    model = build_model(_read(data_dir))
+    return Checked(model.notes, compose(model).findings)
+
+
+def text_check_without_model(data_dir: Path) -> list[TextFinding]:
+    """What the text check can say while the inputs are unusable: markers, dates, file names.
+
+    A new edition's blank workbooks cannot be computed, yet its writers can start on the text.
+    """
+    from report.inputs.edition import load_edition
+    from report.inputs.narrative import read_narrative, read_word_tables
+    from report.narrative.check import (
+        edition_findings,
+        review_markers,
+        reviewed_rows,
+        unknown_files,
+    )
+
+    try:
+        edition = load_edition(data_dir / "editie.yml")
+    except InputError:
+        return []
+    narrative, _ = read_narrative(data_dir)
+    tables, _ = read_word_tables(data_dir)
+    return [
+        *edition_findings(edition),
+        *unknown_files([*narrative, *(f"{name}.yml" for name in tables)]),
+        *review_markers(narrative),
+        *reviewed_rows(tables.values()),
+    ]
 
 
 def build(
@@ -63,13 +101,18 @@ def build(
     engine: str,
     progress: Progress,
     on_wait: Callable[[Path], None] | None = None,
+    final: bool = False,
 ) -> BuildResult:
-    """Build the publication; `on_wait` is told when another build holds one of the folders."""
+    """Build the publication; `on_wait` is told when another build holds one of the folders.
+
+    With open findings of the text check the publication is a draft (marked CONCEPT);
+    `final` refuses to publish it (DraftRefused) and leaves the previous publication alone.
+    """
     check_folders(output_dir, build_dir, [data_dir])
     with ExitStack() as locks:
         for folder in sorted((build_dir, output_dir), key=lock_path):  # one order: no deadlock
             locks.enter_context(folder_lock(folder, on_wait=on_wait))
-        return _build(data_dir, output_dir, build_dir, formats, engine, progress)
+        return _build(data_dir, output_dir, build_dir, formats, engine, progress, final)
 
 
 def _build(
@@ -79,8 +122,10 @@ def _build(
     formats: Sequence[str],
     engine: str,
     progress: Progress,
+    final: bool,
 ) -> BuildResult:
     from report.model import build_model
+    from report.present.open_data import write_open_data
     from report.present.workbook import write_tables_workbook
     from report.render.document import render
 
@@ -90,23 +135,37 @@ def _build(
     )
     with _writing(build_dir):
         rendered = progress.run("Document en figuren opmaken", lambda: render(model, build_dir))
+        if final and rendered.findings:
+            raise DraftRefused(rendered.findings)
         document = rendered.document
         extras = {}
         if "xlsx" in formats:
             workbook = build_dir / stamp.TABLES
             write_tables_workbook(model, workbook, rendered.numbering)
             extras[stamp.TABLES] = workbook
-    documents = [f for f in formats if f in stamp.DOCUMENT_FORMATS]
-    digest = _digest(document, extras, formats, engine)
-    names = [f"{document.stem}.{f}" for f in documents] + list(extras)
+        if "csv" in formats:
+            folder = build_dir / stamp.OPEN_DATA
+            write_open_data(model, rendered.numbering, folder)
+            extras[stamp.OPEN_DATA] = folder
+        documents = [f for f in formats if f in stamp.DOCUMENT_FORMATS]
+        source = _source(document, engine)
+        digest = _digest(source, extras, formats)
+    wanted = [f"{document.stem}.{f}" for f in documents] + list(extras)
+    with _writing(output_dir):
+        carried = stamp.carry_over(build_dir, source, output_dir, wanted)
+    names = wanted + list(carried.kept)
     if stamp.unchanged(build_dir, digest, output_dir, names):
         progress.skip("Publiceren", "ongewijzigd, de publicatie staat er al")
-        return BuildResult(sorted(output_dir / n for n in names), model.notes, False)
+        outputs = sorted(output_dir / n for n in names)
+        return BuildResult(
+            outputs, model.notes, False, kept=carried.kept, findings=rendered.findings
+        )
+    along = {**extras, **{name: output_dir / name for name in carried.kept}}
 
     def run_publish() -> dict[str, Path]:
         from report.publish import publish
 
-        return publish(document, output_dir, documents, engine=engine, extras=extras)
+        return publish(document, output_dir, documents, engine=engine, extras=along)
 
     stamp.remove(build_dir)
     with _writing(output_dir):
@@ -117,10 +176,18 @@ def _build(
         except PublishError as error:
             raise fault_in(str(error), output_dir) or error from error
     try:
-        stamp.write(build_dir, digest, output_dir)
+        stamp.write(build_dir, digest, output_dir, source)
     except OSError:
         stamp.remove(build_dir)  # no stamp: the next build publishes again, which is safe
-    return BuildResult(sorted(published.values()), model.notes, True)
+    outputs = sorted(published.values())
+    return BuildResult(
+        outputs,
+        model.notes,
+        True,
+        kept=carried.kept,
+        removed=carried.removed,
+        findings=rendered.findings,
+    )
 
 
 def _read(data_dir: Path) -> Inputs:
@@ -142,18 +209,26 @@ def _writing(folder: Path) -> Iterator[None]:
         raise FileSystemFault.from_os_error(error, folder) from error
 
 
-def _digest(document: Path, extras: dict[str, Path], formats: Sequence[str], engine: str) -> str:
-    """Everything the publication depends on; figure file names carry their own content hash."""
+def _source(document: Path, engine: str) -> str:
+    """What every format is made from: the document (figure names carry their content hash),
+    the engine and the code, so a change to any of them makes older files stale."""
     digest = hashlib.sha256(document.read_bytes())
-    for name in sorted(extras):
-        digest.update(name.encode() + extras[name].read_bytes())
-    digest.update(repr((sorted(formats), engine, _engine_version())).encode())
+    digest.update(repr((engine, _code_version())).encode())
     return digest.hexdigest()
 
 
-def _engine_version() -> str:
-    """Publishing templates and filters count too: a change to them must republish."""
-    files = [*(Path(__file__).resolve().parent / "publish").rglob("*"), *PUBLISH.rglob("*")]
+def _digest(source: str, extras: dict[str, Path], formats: Sequence[str]) -> str:
+    """Everything the publication depends on: its source, the exchange files, the formats."""
+    digest = hashlib.sha256(source.encode())
+    for name in sorted(extras):
+        digest.update(name.encode() + stamp.path_hash(extras[name]).encode())
+    digest.update(repr(sorted(formats)).encode())
+    return digest.hexdigest()
+
+
+def _code_version() -> str:
+    """The package and the publishing templates: a change to them must republish."""
+    files = [*Path(__file__).resolve().parent.rglob("*"), *PUBLISH.rglob("*")]
     digest = hashlib.sha256()
     for path in sorted(p for p in files if p.is_file() and "__pycache__" not in p.parts):
         digest.update(path.read_bytes())

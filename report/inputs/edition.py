@@ -13,11 +13,27 @@ from pathlib import Path
 
 import yaml
 
-from report.inputs.edition_schema import BASES, FILE, validate
+from report.inputs.edition_schema import (
+    BASES,
+    DEFAULT_LICENCE,
+    FILE,
+    LICENCES,
+    REVIEWED_DATES,
+    validate,
+)
 from report.inputs.safe_yaml import YamlRefused, load_yaml
 from report.problems import InputError, Problem
 
-__all__ = ["BASES", "FILE", "Edition", "Savings", "edition_yaml", "load_edition"]
+__all__ = [
+    "BASES",
+    "FILE",
+    "LICENCES",
+    "REVIEWED_DATES",
+    "Edition",
+    "Savings",
+    "edition_yaml",
+    "load_edition",
+]
 
 MAX_BYTES = 64 * 1024  # a real editie.yml is about 2 kB
 
@@ -47,6 +63,8 @@ class Edition:
     prognosis: dict[str, int]
     savings: Savings
     deviation_points: int = 5  # procentpunt beyond which a share deviates from the prognosis
+    licence: str = DEFAULT_LICENCE  # of the open data: a key of LICENCES
+    to_review: tuple[str, ...] = ()  # keys of dates still to be set (editie.yml: nakijken)
 
     @property
     def years(self) -> tuple[int, ...]:
@@ -80,6 +98,8 @@ def load_edition(path: Path) -> Edition:
             tuple(settings.besparing.jaren),
         ),
         deviation_points=settings.afwijking_prognose,
+        licence=settings.licentie,
+        to_review=tuple(settings.nakijken),
     )
 
 
@@ -133,6 +153,18 @@ def edition_yaml(edition: Edition) -> str:
         )
 
     prognosis = "\n".join(f"  {value(k)}: {v}" for k, v in sorted(edition.prognosis.items()))
+
+    def day(key: str, date: dt.date) -> str:
+        mark = "  # NAKIJKEN: nog vaststellen" if key in edition.to_review else ""
+        return f"{key}: {date.isoformat()}{mark}"
+
+    review = []
+    if edition.to_review:
+        review = [
+            "# Datums die nog moeten worden vastgesteld. Haal een datum uit deze lijst zodra hij",
+            "# klopt; zolang de lijst niet leeg is, wordt het rapport een CONCEPT.",
+            f"nakijken: [{', '.join(edition.to_review)}]",
+        ]
     return "\n".join(
         [
             "# Instellingen van deze editie van de beleidsdoorlichting.",
@@ -148,8 +180,9 @@ def edition_yaml(edition: Edition) -> str:
             f"  van: {edition.first_year}",
             f"  tot: {edition.last_year}",
             "# Datum waarop de cijfers zijn vastgesteld, en datum van publicatie (JJJJ-MM-DD).",
-            f"peildatum: {edition.peildatum.isoformat()}",
-            f"publicatiedatum: {edition.published.isoformat()}",
+            day("peildatum", edition.peildatum),
+            day("publicatiedatum", edition.published),
+            *review,
             "werkmappen:",
             f"  financien: {value(edition.finance_file)}",
             f"  statistiek: {value(edition.statistics_file)}",
@@ -165,6 +198,8 @@ def edition_yaml(edition: Edition) -> str:
             "  # " + "; ".join(f"{key}: {text}" for key, text in BASES.items()),
             f"  basis: {edition.savings.base}",
             f"  jaren: [{', '.join(str(y) for y in edition.savings.years)}]",
+            "# Licentie van de open data (output/open-data): " + " of ".join(LICENCES) + ".",
+            f"licentie: {edition.licence}",
             "",
         ]
     )

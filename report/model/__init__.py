@@ -7,10 +7,11 @@ the model.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from report.inputs.edition import Edition
+from report.inputs.narrative import NarrativeFile, WordTable
 from report.inputs.read import Inputs
 from report.inputs.tables import Origin
 from report.model.catalog import DATA_TABLES, FIGURES
@@ -60,6 +61,9 @@ class Model:
     absent: tuple[str, ...]  # titles of optional sheets that were not supplied
     differences: tuple[Difference, ...] = ()  # rounding differences, by table in report order
     corrections: tuple[Correction, ...] = ()  # figures other sources give differently
+    # the edition's narrative files, passed on as read: the render stage places and checks them
+    narrative: Mapping[str, NarrativeFile] = field(default_factory=dict)
+    word_tables: Mapping[str, WordTable] = field(default_factory=dict)
 
 
 def build_model(
@@ -136,6 +140,8 @@ def build_model(
         corrections=tuple(
             sorted(checks.corrections, key=lambda c: min(list(built).index(k) for k in c.tables))
         ),
+        narrative=inputs.narrative,
+        word_tables=inputs.word_tables,
     )
 
 

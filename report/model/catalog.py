@@ -268,6 +268,7 @@ TABLES: tuple[TableEntry, ...] = (
         ),
         content="maatregelen",
         section="sec-conclusie-maatregelen",
+        edition_bound=True,
     ),
     DataTable(
         Heading("uitgaven-dtv", "Uitgaven van de DT&V: apparaat en programma", EURO, "Uitgaven"),
@@ -293,6 +294,7 @@ TABLES: tuple[TableEntry, ...] = (
         ),
         content="afkortingen",
         section="",
+        used_only=True,
     ),
     TextTable(
         key="actoren",
@@ -328,8 +330,6 @@ TABLES: tuple[TableEntry, ...] = (
             TextColumn("Cellen", "cellen", width=2),
             TextColumn("Peildatum", "peildatum", width=3),
         ),
-        content="",
-        section="",
     ),
     TextTable(
         key="correcties",

@@ -204,6 +204,25 @@ class Departures:
 
 
 @dataclass(frozen=True)
+class MixGap:
+    """The type of departure whose share differs most between safe and other countries."""
+
+    type: str
+    safe: int  # % of the departures to safe countries
+    other: int  # % of the departures to other countries
+
+    @property
+    def points(self) -> int:
+        return abs(self.safe - self.other)
+
+    @property
+    def manner(self) -> str:
+        """How they left, for a sentence: 'zelfstandig', 'gedwongen', 'zonder toezicht'."""
+        found = {normalise(label): text for label, text in L.MANNER.items()}
+        return found.get(normalise(self.type), self.type.lower())
+
+
+@dataclass(frozen=True)
 class SafeCountries:
     totals_safe: dict[int, int]
     totals_other: dict[int, int]
@@ -213,10 +232,16 @@ class SafeCountries:
     share_safe_last: int
     highest_safe: YearValue
     type_share_safe: dict[str, int]  # per type: % from safe countries over the period
+    mix_gap: MixGap  # how the manner of departure differs between the two groups
+    deviation_points: int  # a gap beyond this many points is a difference worth stating
 
     @property
     def type_mix_safe(self) -> Mix:
         return Mix.of(self.type_share_safe)
+
+    @property
+    def manner_differs(self) -> bool:
+        return self.mix_gap.points > self.deviation_points
 
 
 @dataclass(frozen=True)
@@ -282,6 +307,16 @@ def safe_country_figures(sources: Sources) -> SafeCountries:
     totals_safe, totals_other = totals(safe, years), totals(other, years)
     period_safe, period_other = sum(totals_safe.values()), sum(totals_other.values())
     last = years[-1]
+    mix_safe = whole_shares({r.label: over(r, years) for r in safe})
+    mix_other = {
+        normalise(label): value
+        for label, value in whole_shares({r.label: over(r, years) for r in other}).items()
+    }
+    gaps = [
+        MixGap(label, value, mix_other[normalise(label)])
+        for label, value in mix_safe.items()
+        if normalise(label) in mix_other
+    ]
     type_share = {}
     for row in safe:
         same = [r for r in other if normalise(r.label) == normalise(row.label)]
@@ -296,6 +331,8 @@ def safe_country_figures(sources: Sources) -> SafeCountries:
         share_safe_last=percent(totals_safe[last], totals_safe[last] + totals_other[last]),
         highest_safe=highest(totals_safe),
         type_share_safe=type_share,
+        mix_gap=max(gaps, key=lambda gap: gap.points, default=MixGap("", 0, 0)),
+        deviation_points=sources.edition.deviation_points,
     )
 
 

@@ -21,10 +21,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from report import numbers
 from report.model import Model, catalog
-from report.model.entries import DataTable, FigureEntry, TableEntry
+from report.model.entries import DataTable, FigureEntry, TableEntry, TextTable
 from report.numbers import date_text
 from report.present.derivation import derivation_text, phasing_text
-from report.present.markdown import Markdown, escape
+from report.present.markdown import FigureBlock, Markdown, escape
 from report.present.numbering import Numbered, Numbering
 from report.present.reconciliation import correction_items, rounding_paragraphs, tables_of
 from report.present.tables import provenance_items, table_block, text_block
@@ -38,8 +38,10 @@ from report.present.text import (
     trend,
     verb,
 )
+from report.problems import TextFinding
 from report.render.content import content
 from report.render.figures import make_figures
+from report.render.slots import Slots, fill
 from report.resources import CHAPTERS
 
 TEMPLATES = (
@@ -65,9 +67,21 @@ class RenderError(Exception):
 
 
 @dataclass(frozen=True)
+class Composed:
+    text: str
+    numbering: Numbering
+    findings: list[TextFinding]  # the text check; any finding makes the document a draft
+
+    @property
+    def draft(self) -> bool:
+        return bool(self.findings)
+
+
+@dataclass(frozen=True)
 class Rendered:
     document: Path
     numbering: Numbering
+    findings: list[TextFinding]
 
 
 def _finalize(value: object) -> str:
@@ -95,7 +109,6 @@ def environment() -> Environment:
         n=_trusted(numbers.number),
         pct=_trusted(numbers.percent),
         euro=euro,
-        mln=euro,  # the former name of `euro`, which narrative texts may still use
         datum=date_text,
         join_nl=join_nl,
         trend=trend,
@@ -114,8 +127,25 @@ def environment() -> Environment:
 def render(model: Model, build_dir: Path) -> Rendered:
     """Write build/rapport.qmd (with its figures) and the numbers its tables and figures got."""
     build_dir.mkdir(parents=True, exist_ok=True)
-    figures = make_figures(model, build_dir)
+    composed = compose(model, make_figures(model, build_dir))
+    target = build_dir / DOCUMENT
+    target.write_text(composed.text, encoding="utf-8")
+    (build_dir / NUMBERING).write_text(composed.numbering.to_json() + "\n", encoding="utf-8")
+    return Rendered(target, composed.numbering, composed.findings)
+
+
+def compose(model: Model, figures: dict[str, FigureBlock] | None = None) -> Composed:
+    """The document's text, its numbering and the text check, without writing anything.
+
+    Without `figures` (the check command) every figure is placed without drawing it.
+    """
+    if figures is None:
+        figures = {
+            key: FigureBlock(key, escape(f.caption), f"{key}.png", f.alt)
+            for key, f in model.figures.items()
+        }
     emitted: list[str] = []
+    slots = Slots()
 
     def table(key: str) -> Markdown:
         entry = _table(key)
@@ -124,7 +154,19 @@ def render(model: Model, build_dir: Path) -> Rendered:
             if key not in model.tables:
                 raise RenderError(f"tabel {key!r} is er niet; plaats hem binnen has({key!r})")
             return table_block(model.tables[key]).markdown()
-        return text_block(entry, _items(model, entry.key, entry.content)).markdown()
+        if entry.edition_bound:  # the edition's own table of words; the text check reads it
+            slots.words.append(entry.content)
+            found = model.word_tables.get(entry.content)
+            items: Sequence[Mapping[str, object]] = found.rows if found else ()
+        elif entry.used_only:  # filled in once the whole text is known
+            return Markdown(_later(key))
+        elif entry.content:
+            items = content(entry.content)
+        elif entry.key == "correcties":
+            items = correction_items(model.corrections)
+        else:
+            items = provenance_items(model.tables.values())
+        return text_block(entry, items).markdown()
 
     def figure(key: str) -> Markdown:
         _figure(key)
@@ -147,11 +189,16 @@ def render(model: Model, build_dir: Path) -> Rendered:
         "has": lambda key: key in model.tables,
         "content": content,
         "euro": numbers.euro,
-        "mln": numbers.euro,
+        "tekst": slots.placer(),
     }
     env = environment()
-    parts = [env.get_template(name).render(**context) for name in TEMPLATES]
-    text = _front_matter(model) + "\n".join(parts)
+    body = "\n".join(env.get_template(name).render(**context) for name in TEMPLATES)
+    body, findings = fill(body, model, slots, set(_DEFINED.findall(body)))
+    for entry in catalog.TABLES:
+        if isinstance(entry, TextTable) and entry.used_only and _later(entry.key) in body:
+            block = text_block(entry, _used(content(entry.content), entry, body)).markdown()
+            body = body.replace(_later(entry.key), block)
+    text = _front_matter(model, draft=bool(findings)) + body
     check_references(text)
     check_cited(text, emitted)
     numbering = Numbering(
@@ -160,10 +207,7 @@ def render(model: Model, build_dir: Path) -> Rendered:
             text, "fig", emitted, catalog.FIGURES, lambda k: model.figures[k].caption
         ),
     )
-    target = build_dir / DOCUMENT
-    target.write_text(text, encoding="utf-8")
-    (build_dir / NUMBERING).write_text(numbering.to_json() + "\n", encoding="utf-8")
-    return Rendered(target, numbering)
+    return Composed(text, numbering, findings)
 
 
 def render_document(model: Model, build_dir: Path) -> Path:
@@ -171,13 +215,20 @@ def render_document(model: Model, build_dir: Path) -> Path:
     return render(model, build_dir).document
 
 
-def _items(model: Model, key: str, name: str) -> Sequence[Mapping[str, object]]:
-    """The rows of a table of words: its content file, or what the render stage derives."""
-    if name:
-        return content(name)
-    if key == "correcties":
-        return correction_items(model.corrections)
-    return provenance_items(model.tables.values())
+def _later(key: str) -> str:
+    return f"\x00tabel:{key}\x00"
+
+
+def _used(
+    items: Sequence[Mapping[str, object]], entry: TextTable, body: str
+) -> list[Mapping[str, object]]:
+    """The rows whose first column occurs in the report: an abbreviation the text uses."""
+    plain = body.replace("\\", "")
+    first = entry.columns[0].field
+    words = sorted({str(item.get(first, "")) for item in items} - {""}, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, words)) + r")(?![\w-])")
+    found = set(pattern.findall(plain)) if words else set()
+    return [item for item in items if str(item.get(first, "")) in found]
 
 
 def _table(key: str) -> TableEntry:
@@ -226,8 +277,12 @@ def _numbered(
     return tuple(Numbered(n, key, caption(key)) for n, key in enumerate(keys, start=1))
 
 
-def _front_matter(model: Model) -> str:
-    """Metadata for pandoc; its values are read as Markdown, so edition text is escaped."""
+def _front_matter(model: Model, draft: bool) -> str:
+    """Metadata for pandoc; its values are read as Markdown, so edition text is escaped.
+
+    A draft (open findings of the text check) says so: `concept: true` puts CONCEPT on the
+    title page, in the PDF's running header, in the HTML and on the Word title page.
+    """
     ed = model.edition
     meta = {
         "title": escape(ed.title),
@@ -237,7 +292,9 @@ def _front_matter(model: Model) -> str:
         "lang": "nl",
         "periode": f"{ed.first_year}–{ed.last_year}",
     }
-    plain = {key: str(value) for key, value in meta.items()}
+    plain: dict[str, str | bool] = {key: str(value) for key, value in meta.items()}
+    if draft:
+        plain["concept"] = True
     return "---\n" + yaml.safe_dump(plain, allow_unicode=True, sort_keys=False) + "---\n\n"
 
 
