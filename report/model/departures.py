@@ -43,7 +43,6 @@ from report.model.trend import (
     totals,
 )
 
-DEVIATION_POINTS = 5  # a year's mix "deviates" from the prognosis beyond this many points
 PROGNOSIS_COLUMN = "Prognose begroting"
 SAFE_GROUP_LABELS = {
     L.SAFE: "Vreemdelingen uit veilige landen",
@@ -117,8 +116,11 @@ def _top_table(sources: Sources, heading: Heading, safe: bool) -> ModelTable | N
     for nationality in chosen:
         values = tuple(nationality.values.get(y) for y in years)
         rows.append(ModelRow(nationality.label, (*values, sum_known(values), nationality.asylum)))
+    group = "veilige landen" if safe else "overige landen"
     rows.append(
-        ModelRow(f"Totaal top {len(chosen)}", column_sums(rows, len(years) + 2), RowKind.TOTAL)
+        ModelRow(
+            f"Totaal top {len(chosen)} {group}", column_sums(rows, len(years) + 2), RowKind.TOTAL
+        )
     )
     counted = replace(heading, caption=heading.caption.format(top=len(chosen)))
     return counted.table(
@@ -262,7 +264,7 @@ def departures(sources: Sources) -> Departures:
         Deviation(y, label, shares[y][label], prognosis[label], shares[y][label] - prognosis[label])
         for y in years
         for label in prognosis
-        if abs(shares[y][label] - prognosis[label]) > DEVIATION_POINTS
+        if abs(shares[y][label] - prognosis[label]) > edition.deviation_points
     )
     period_shares = whole_shares(type_totals)
     forced = next((r.label for r in types if normalise(r.label) == normalise(L.FORCED)), "")
@@ -281,7 +283,7 @@ def departures(sources: Sources) -> Departures:
         period_shares=period_shares,
         last_shares=shares[years[-1]],
         prognosis=prognosis,
-        deviation_points=DEVIATION_POINTS,
+        deviation_points=edition.deviation_points,
         deviations=deviations,
         forced_share_last=shares[years[-1]].get(forced, 0),
         forced_share_period=period_shares.get(forced, 0),
@@ -330,7 +332,7 @@ def safe_country_figures(sources: Sources) -> SafeCountries:
         highest_safe=highest(totals_safe),
         type_share_safe=type_share,
         mix_gap=max(gaps, key=lambda gap: gap.points, default=MixGap("", 0, 0)),
-        deviation_points=DEVIATION_POINTS,
+        deviation_points=sources.edition.deviation_points,
     )
 
 

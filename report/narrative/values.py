@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from report.model import Model
-from report.numbers import date_text, euro_mln, number, percent
+from report.numbers import date_text, euro, number, percent
 
 
 @dataclass(frozen=True)
@@ -115,17 +115,17 @@ VALUES: tuple[NamedValue, ...] = (
     NamedValue(
         "uitgaven.programma.eerste",
         "de programma-uitgaven van het artikel in het eerste jaar",
-        lambda m: euro_mln(m.indicators.spending.programme.start.value),
+        lambda m: euro(m.indicators.spending.programme.start.value),
     ),
     NamedValue(
         "uitgaven.programma.laatste",
         "de programma-uitgaven van het artikel in het laatste jaar",
-        lambda m: euro_mln(m.indicators.spending.programme.end.value),
+        lambda m: euro(m.indicators.spending.programme.end.value),
     ),
     NamedValue(
         "uitgaven.apparaat.laatste",
         "de apparaatsuitgaven van de DT&V in het laatste jaar",
-        lambda m: euro_mln(m.indicators.spending.apparatus.end.value),
+        lambda m: euro(m.indicators.spending.apparatus.end.value),
     ),
     NamedValue(
         "besparing.percentage",
@@ -137,11 +137,11 @@ VALUES: tuple[NamedValue, ...] = (
         "het jaar waarvan de uitgaven de basis zijn",
         lambda m: str(m.scenario.reference_year),
     ),
-    NamedValue("besparing.basis", "de basis van de variant", lambda m: euro_mln(m.scenario.base)),
+    NamedValue("besparing.basis", "de basis van de variant", lambda m: euro(m.scenario.base)),
     NamedValue(
         "besparing.doel",
         "het bedrag dat bespaard moet worden",
-        lambda m: euro_mln(m.scenario.target),
+        lambda m: euro(m.scenario.target),
     ),
     NamedValue(
         "besparing.eindjaar",
@@ -151,7 +151,7 @@ VALUES: tuple[NamedValue, ...] = (
     NamedValue(
         "besparing.opbrengst",
         "wat de maatregelen samen in het laatste jaar opleveren",
-        lambda m: euro_mln(m.scenario.final_total),
+        lambda m: euro(m.scenario.final_total),
     ),
     NamedValue(
         "besparing.dekking",

@@ -23,11 +23,21 @@ from report import numbers
 from report.model import Model, catalog
 from report.model.entries import DataTable, FigureEntry, TableEntry, TextTable
 from report.numbers import date_text
-from report.present.derivation import derivation_text
+from report.present.derivation import derivation_text, phasing_text
 from report.present.markdown import FigureBlock, Markdown, escape
 from report.present.numbering import Numbered, Numbering
+from report.present.reconciliation import correction_items, rounding_paragraphs, tables_of
 from report.present.tables import provenance_items, table_block, text_block
-from report.present.text import join_nl, trend, verb
+from report.present.text import (
+    capitalised,
+    count_word,
+    deviations_text,
+    join_nl,
+    lower_first,
+    points,
+    trend,
+    verb,
+)
 from report.problems import TextFinding
 from report.render.content import content
 from report.render.figures import make_figures
@@ -49,6 +59,7 @@ NUMBERING = "nummering.json"
 
 _DEFINED = re.compile(r"\{\s*#((?:tbl|fig|sec)-[\w-]+)")
 _USED = re.compile(r"(?<![\w\\])@((?:tbl|fig|sec)-[\w-]*\w)")
+_CITED = re.compile(r"(?<![\w\\])@((?:tbl|fig|sec|Tbl|Fig|Sec)-[\w-]*\w)")
 
 
 class RenderError(Exception):
@@ -93,16 +104,22 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    euro = _trusted(numbers.euro)  # the one style for amounts in running text
     env.filters.update(
         n=_trusted(numbers.number),
         pct=_trusted(numbers.percent),
-        mln=_trusted(numbers.euro_mln),
+        euro=euro,
         datum=date_text,
         join_nl=join_nl,
         trend=trend,
         verb=verb,
         derivation=derivation_text,
-        lower_first=lambda text: text[:1].lower() + text[1:],
+        phasing=phasing_text,
+        deviations=deviations_text,
+        points=points,
+        count_word=count_word,
+        capitalised=capitalised,
+        lower_first=lower_first,
     )
     return env
 
@@ -145,6 +162,8 @@ def compose(model: Model, figures: dict[str, FigureBlock] | None = None) -> Comp
             return Markdown(_later(key))
         elif entry.content:
             items = content(entry.content)
+        elif entry.key == "correcties":
+            items = correction_items(model.corrections)
         else:
             items = provenance_items(model.tables.values())
         return text_block(entry, items).markdown()
@@ -159,6 +178,8 @@ def compose(model: Model, figures: dict[str, FigureBlock] | None = None) -> Comp
         return figures[key].markdown()
 
     context = {
+        "rounding_paragraphs": lambda: rounding_paragraphs(model.differences),
+        "rounded_tables": lambda: tables_of(model.differences),
         "m": model,
         "ed": model.edition,
         "ind": model.indicators,
@@ -167,7 +188,7 @@ def compose(model: Model, figures: dict[str, FigureBlock] | None = None) -> Comp
         "figure": figure,
         "has": lambda key: key in model.tables,
         "content": content,
-        "mln": numbers.euro_mln,
+        "euro": numbers.euro,
         "tekst": slots.placer(),
     }
     env = environment()
@@ -179,6 +200,7 @@ def compose(model: Model, figures: dict[str, FigureBlock] | None = None) -> Comp
             body = body.replace(_later(entry.key), block)
     text = _front_matter(model, draft=bool(findings)) + body
     check_references(text)
+    check_cited(text, emitted)
     numbering = Numbering(
         tables=_numbered(text, "tbl", emitted, catalog.TABLES, lambda k: _table_caption(model, k)),
         figures=_numbered(
@@ -274,6 +296,16 @@ def _front_matter(model: Model, draft: bool) -> str:
     if draft:
         plain["concept"] = True
     return "---\n" + yaml.safe_dump(plain, allow_unicode=True, sort_keys=False) + "---\n\n"
+
+
+def check_cited(text: str, emitted: list[str]) -> None:
+    """Every numbered table and figure is referred to in the text at least once."""
+    cited = {label[:1].lower() + label[1:] for label in _CITED.findall(text)}
+    uncited = [label for label in emitted if label not in cited]
+    if uncited:
+        raise RenderError(
+            "tabellen en figuren waar de tekst nergens naar verwijst: " + ", ".join(uncited)
+        )
 
 
 def check_references(text: str) -> None:
