@@ -18,7 +18,7 @@ import hashlib
 import shutil
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
@@ -32,7 +32,8 @@ from report.folders import (
     reason,
 )
 from report.inputs.read import Inputs, read_inputs
-from report.problems import InputError, Note, Problem
+from report.problems import DraftRefused, InputError, Note, Problem, TextFinding
+from report.publish.errors import PublishError
 
 if TYPE_CHECKING:
     from report.render.document import Rendered
@@ -43,6 +44,7 @@ READ = "Werkmappen inlezen en controleren"
 COMPUTE = "Tabellen, indicatoren en -20%-variant berekenen"
 RENDER = "Document en figuren opmaken"
 PUBLISH_STAGE = "Publiceren"
+UNCHANGED = "ongewijzigd sinds de vorige bouw"
 
 
 class Progress(Protocol):
@@ -55,17 +57,55 @@ class Progress(Protocol):
 
 @dataclass(frozen=True)
 class BuildResult:
-    outputs: list[Path]
+    outputs: list[Path]  # everything the output folder holds now, kept files included
     notes: list[Note]
     republished: bool
+    kept: tuple[str, ...] = ()  # not asked for, made from the same inputs: kept
+    removed: tuple[tuple[str, str], ...] = ()  # not asked for, (name, why) removed
+    findings: list[TextFinding] = field(default_factory=list)  # the text check: a draft
 
 
-def check(data_dir: Path, build_dir: Path | None = None) -> list[Note]:
-    """Validate the inputs as a build would (reading and the model's reconciliation)."""
+@dataclass(frozen=True)
+class Checked:
+    notes: list[Note]
+    findings: list[TextFinding]  # the text check over the narrative
+
+
+def check(data_dir: Path, build_dir: Path | None = None) -> Checked:
+    """Validate the inputs as a build would, and run the text check (no figure is drawn)."""
     from report.model import build_model
+    from report.render.document import compose
 
-    inputs = _read(data_dir, build_dir)
-    return build_model(inputs).notes
+    model = build_model(_read(data_dir, build_dir))
+    return Checked(model.notes, compose(model).findings)
+
+
+def text_check_without_model(data_dir: Path) -> list[TextFinding]:
+    """What the text check can say while the inputs are unusable: markers, dates, file names.
+
+    A new edition's blank workbooks cannot be computed, yet its writers can start on the text.
+    """
+    from report.inputs.edition import load_edition
+    from report.inputs.narrative import read_narrative, read_word_tables
+    from report.narrative.check import (
+        edition_findings,
+        review_markers,
+        reviewed_rows,
+        unknown_files,
+    )
+
+    try:
+        edition = load_edition(data_dir / "editie.yml")
+    except InputError:
+        return []
+    narrative, _ = read_narrative(data_dir)
+    tables, _ = read_word_tables(data_dir)
+    return [
+        *edition_findings(edition),
+        *unknown_files([*narrative, *(f"{name}.yml" for name in tables)]),
+        *review_markers(narrative),
+        *reviewed_rows(tables.values()),
+    ]
 
 
 def build(
@@ -76,13 +116,18 @@ def build(
     engine: str,
     progress: Progress,
     on_wait: Callable[[Path], None] | None = None,
+    final: bool = False,
 ) -> BuildResult:
-    """Build the publication; `on_wait` is told when another build holds one of the folders."""
+    """Build the publication; `on_wait` is told when another build holds one of the folders.
+
+    With open findings of the text check the publication is a draft (marked CONCEPT);
+    `final` refuses to publish it (DraftRefused) and leaves the previous publication alone.
+    """
     check_folders(output_dir, build_dir, [data_dir])
     with ExitStack() as locks:
         for folder in sorted((build_dir, output_dir), key=lock_path):  # one order: no deadlock
             locks.enter_context(folder_lock(folder, on_wait=on_wait))
-        return _build(data_dir, output_dir, build_dir, formats, engine, progress)
+        return _build(data_dir, output_dir, build_dir, formats, engine, progress, final)
 
 
 def _build(
@@ -92,23 +137,37 @@ def _build(
     formats: Sequence[str],
     engine: str,
     progress: Progress,
+    final: bool,
 ) -> BuildResult:
     edition = _edition(data_dir)
-    sources = fingerprint.combine(edition, repr(sorted(formats)), engine, _tool(engine))
-    names = stamp.names(formats)
-    notes = stamp.current(build_dir, sources, output_dir, names)
-    if notes is not None:  # nothing it depends on has changed: the publication stands
+    inputs = fingerprint.combine(edition, repr(sorted(formats)), engine, _tool(engine))
+    previous = stamp.current(build_dir, inputs, output_dir, stamp.names(formats))
+    if previous is not None:  # nothing it depends on has changed: the publication stands
+        if final and previous.findings:
+            raise DraftRefused(previous.findings)
         for stage in (READ, COMPUTE, RENDER):
-            progress.skip(stage, "ongewijzigd sinds de vorige bouw")
+            progress.skip(stage, UNCHANGED)
         progress.skip(PUBLISH_STAGE, "ongewijzigd, de publicatie staat er al")
-        return BuildResult([output_dir / n for n in sorted(names)], notes, False)
+        outputs = [output_dir / name for name in previous.files]
+        return BuildResult(
+            outputs, previous.notes, False, kept=previous.kept, findings=previous.findings
+        )
     from report.present.figures import FOLDER
     from report.render.drawing import FigureWorker
 
     cold = not any((build_dir / FOLDER).glob("*.png"))
     with FigureWorker(early=cold) as drawing:  # cold: imports plotting while the inputs are read
         return _rebuild(
-            data_dir, output_dir, build_dir, formats, engine, progress, edition, sources, drawing
+            data_dir,
+            output_dir,
+            build_dir,
+            formats,
+            engine,
+            progress,
+            final,
+            edition,
+            inputs,
+            drawing,
         )
 
 
@@ -119,18 +178,20 @@ def _rebuild(
     formats: Sequence[str],
     engine: str,
     progress: Progress,
+    final: bool,
     edition: str,
-    sources: str,
+    inputs: str,
     drawing: FigureWorker,
 ) -> BuildResult:
     from report.model import build_model
     from report.present.figures import remove_stale
+    from report.present.open_data import write_open_data
     from report.present.workbook import write_tables_workbook
     from report.render.document import render
     from report.render.figures import plan_figures
 
-    inputs = progress.run(READ, lambda: _read(data_dir, build_dir, edition))
-    model = progress.run(COMPUTE, lambda: build_model(inputs))
+    read = progress.run(READ, lambda: _read(data_dir, build_dir, edition))
+    model = progress.run(COMPUTE, lambda: build_model(read))
     with _writing(build_dir):
 
         def document_and_figures() -> Rendered:
@@ -139,28 +200,51 @@ def _rebuild(
             return render(model, build_dir, figures)
 
         rendered = progress.run(RENDER, document_and_figures)
+        if final and rendered.findings:
+            raise DraftRefused(rendered.findings)
         document = rendered.document
         extras = {}
         if "xlsx" in formats:
             workbook = build_dir / stamp.TABLES
             write_tables_workbook(model, workbook, rendered.numbering)
             extras[stamp.TABLES] = workbook
-    documents = [f for f in formats if f in stamp.DOCUMENT_FORMATS]
-    digest = _digest(document, extras, formats, engine)
+        if "csv" in formats:
+            folder = build_dir / stamp.OPEN_DATA
+            write_open_data(model, rendered.numbering, folder)
+            extras[stamp.OPEN_DATA] = folder
+        documents = [f for f in formats if f in stamp.DOCUMENT_FORMATS]
+        source = _source(document, engine)
+        digest = _digest(source, extras, formats)
+    wanted = [f"{document.stem}.{f}" for f in documents] + list(extras)
+    with _writing(output_dir):
+        carried = stamp.carry_over(build_dir, source, output_dir, wanted)
+    names = wanted + list(carried.kept)
 
     def figures_ready() -> None:
         drawing.wait()
         remove_stale(build_dir, rendered.figures)
 
-    names = stamp.names(formats)
+    def record() -> None:
+        """The stamp for this publication and these inputs (no stamp: the next build
+        publishes again, which is safe)."""
+        try:
+            stamp.write(
+                build_dir, digest, output_dir, source, inputs,
+                model.notes, rendered.findings, carried.kept,
+            )  # fmt: skip
+        except OSError:
+            stamp.remove(build_dir)
+
     if stamp.unchanged(build_dir, digest, output_dir, names):
         with _writing(build_dir):
             figures_ready()
         progress.skip(PUBLISH_STAGE, "ongewijzigd, de publicatie staat er al")
-        _stamp(build_dir, digest, output_dir, sources, model.notes)  # now for these sources
-        return BuildResult(sorted(output_dir / n for n in names), model.notes, False)
-
-    from report.publish import PublishError
+        record()  # now for these inputs
+        outputs = sorted(output_dir / n for n in names)
+        return BuildResult(
+            outputs, model.notes, False, kept=carried.kept, findings=rendered.findings
+        )
+    along = {**extras, **{name: output_dir / name for name in carried.kept}}
 
     def run_publish() -> dict[str, Path]:
         from report.publish import publish
@@ -170,7 +254,7 @@ def _rebuild(
             output_dir,
             documents,
             engine=engine,
-            extras=extras,
+            extras=along,
             figures_ready=figures_ready,
         )
 
@@ -184,15 +268,16 @@ def _rebuild(
             raise fault_in(str(error), output_dir) or error from error
     with _writing(build_dir):
         figures_ready()  # (the engine has waited for them already, unless it had no format)
-    _stamp(build_dir, digest, output_dir, sources, model.notes)
-    return BuildResult(sorted(published.values()), model.notes, True)
-
-
-def _stamp(build_dir: Path, digest: str, output: Path, sources: str, notes: list[Note]) -> None:
-    try:
-        stamp.write(build_dir, digest, output, sources, notes)
-    except OSError:
-        stamp.remove(build_dir)  # no stamp: the next build publishes again, which is safe
+    record()
+    outputs = sorted(published.values())
+    return BuildResult(
+        outputs,
+        model.notes,
+        True,
+        kept=carried.kept,
+        removed=carried.removed,
+        findings=rendered.findings,
+    )
 
 
 def _edition(data_dir: Path) -> str:
@@ -257,13 +342,21 @@ def _writing(folder: Path) -> Iterator[None]:
         raise FileSystemFault.from_os_error(error, folder) from error
 
 
-def _digest(document: Path, extras: dict[str, Path], formats: Sequence[str], engine: str) -> str:
-    """Everything the publication depends on; figure file names carry their own content hash.
-    The program counts too: a change to the publishing templates or filters must republish."""
+def _source(document: Path, engine: str) -> str:
+    """What every format is made from: the document (figure names carry their content hash),
+    the engine and the program (code, templates, filters and installed packages, the Quarto
+    used), so a change to any of them makes older files stale."""
     digest = hashlib.sha256(document.read_bytes())
+    digest.update(repr((engine, fingerprint.program(), _tool(engine))).encode())
+    return digest.hexdigest()
+
+
+def _digest(source: str, extras: dict[str, Path], formats: Sequence[str]) -> str:
+    """Everything the publication depends on: its source, the exchange files, the formats."""
+    digest = hashlib.sha256(source.encode())
     for name in sorted(extras):
-        digest.update(name.encode() + extras[name].read_bytes())
-    digest.update(repr((sorted(formats), engine, fingerprint.program(), _tool(engine))).encode())
+        digest.update(name.encode() + stamp.path_hash(extras[name]).encode())
+    digest.update(repr(sorted(formats)).encode())
     return digest.hexdigest()
 
 

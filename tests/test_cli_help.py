@@ -144,7 +144,7 @@ def test_argparse_is_english_again_outside_the_command_line():
     [
         (
             ["bouw"],
-            "onbekende opdracht 'bouw'; kies uit build, check, template, scenario, preview.",
+            "onbekende opdracht 'bouw'; kies uit build, check, template, new-edition, scenario, waarden, preview.",
         ),
         (["chek"], "Bedoelt u 'check'?"),
         (["build", "--engine", "latex"], "ongeldige keuze: 'latex' (kies uit"),
@@ -153,7 +153,7 @@ def test_argparse_is_english_again_outside_the_command_line():
         (["scenario", "--set"], "--set: hier hoort een waarde bij"),
         (
             ["build", "--formats", "pdf,epub"],
-            "onbekend formaat epub; kies uit pdf, html, docx, xlsx",
+            "onbekend formaat epub; kies uit pdf, html, docx, xlsx, csv",
         ),
     ],
 )

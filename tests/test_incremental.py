@@ -29,6 +29,7 @@ from report import fingerprint, pipeline
 from report.inputs import cache
 from report.inputs.read import read_inputs
 from report.model import build_model
+from report.problems import DraftRefused
 from report.publish import atomic
 from report.render.drawing import DrawingFailed, FigureWorker
 from report.render.figures import draw_figure, plan_figures
@@ -48,10 +49,13 @@ class Recorder:
         self.skipped.append(name)
 
 
-def fake_publish(document: Path, output_dir: Path, formats, engine="embedded", **_):
+def fake_publish(document: Path, output_dir: Path, formats, engine="embedded", extras=None, **_):
+    """The document itself as rapport.html, the extras copied along, atomically."""
     with atomic.replacing(output_dir) as staging:
         (staging / "rapport.html").write_bytes(document.read_bytes())
-    return {"html": output_dir / "rapport.html"}
+        for name, source in (extras or {}).items():
+            shutil.copyfile(source, staging / name)
+    return {"html": output_dir / "rapport.html"} | {n: output_dir / n for n in extras or {}}
 
 
 class Reads:
@@ -110,6 +114,40 @@ def test_an_unchanged_build_skips_every_stage_and_keeps_its_notes(work, reads):
     assert reads.count == 1  # nothing was read
     assert again.notes == first.notes
     assert again.outputs == first.outputs
+
+
+def mark_for_review(data: Path) -> None:
+    """Put the first paragraph of a text file under `::: nakijken`: the report is a draft."""
+    part = data / "tekst" / "h1-aanleiding.qmd"
+    text = part.read_text(encoding="utf-8")
+    first, rest = text.split("\n\n", 1)
+    part.write_text(f"::: nakijken\n{first}\n:::\n\n{rest}", encoding="utf-8")
+
+
+def test_an_unchanged_draft_keeps_its_findings_and_a_final_build_is_refused(work, data_copy):
+    mark_for_review(data_copy)
+    first, _ = build(data_copy, work)
+    assert first.findings and any("nakijken" in f.message for f in first.findings)
+    page = (work / "output" / "rapport.html").read_bytes()
+    again, progress = build(data_copy, work)
+    assert progress.skipped[0] == pipeline.READ  # nothing changed: every stage skipped
+    assert again.findings == first.findings and again.notes == first.notes
+    with pytest.raises(DraftRefused) as refused:
+        pipeline.build(
+            data_copy, work / "output", work / "build", ["html"], "embedded", Recorder(), final=True
+        )
+    assert refused.value.findings == first.findings
+    assert (work / "output" / "rapport.html").read_bytes() == page
+
+
+def test_an_unchanged_build_names_the_files_it_kept(work, reads):
+    build(DATA, work, ("html", "xlsx"))
+    fewer, _ = build(DATA, work, ("html",))
+    assert fewer.kept == ("tabellen.xlsx",) and reads.count == 1
+    again, progress = build(DATA, work, ("html",))
+    assert progress.skipped[0] == pipeline.READ
+    assert again.kept == ("tabellen.xlsx",)
+    assert again.outputs == [work / "output" / "rapport.html", work / "output" / "tabellen.xlsx"]
 
 
 def test_a_build_with_every_figure_drawn_starts_no_drawing_process(work, monkeypatch):

@@ -27,7 +27,7 @@ from report.model import build_model
 from report.publish import atomic
 from report.render.figures import plan_figures
 from tests.conftest import DATA
-from tests.preview_support import copy_project, prose_line
+from tests.preview_support import copy_project
 
 SPENDING = "Programma-uitgaven"
 
@@ -136,11 +136,25 @@ def test_a_changed_editie_yml_reaches_the_document_and_the_scenario(work, data_c
     replace_text(settings, "  percentage: 20\n", "  percentage: 25\n")
     result, progress = build(data_copy, work)
     assert result.republished and progress.skipped == [] and reads.count == 2
-    assert "Doorlichting vertrek" in (work / "output" / "rapport.html").read_text(encoding="utf-8")
+    assert "Doorlichting vertrek" in words(work / "output" / "rapport.html")
     after = pipeline.run_scenario(data_copy, [], work / "build")
     assert reads.count == 2  # taken from the new build's inputs
     assert after != before
     assert after == pipeline.run_scenario(data_copy, [])
+
+
+def test_a_changed_text_file_is_published(work, data_copy, reads):
+    build(data_copy, work)
+    replace_text(
+        data_copy / "tekst" / "h1-aanleiding.qmd",
+        "Volgens de Regeling periodiek evaluatieonderzoek (RPE) wordt",
+        "Volgens de regeling voor periodiek evaluatieonderzoek wordt",
+    )
+    result, progress = build(data_copy, work)
+    assert result.republished and progress.skipped == [] and reads.count == 2
+    assert "Volgens de regeling voor periodiek evaluatieonderzoek wordt" in words(
+        work / "output" / "rapport.html"
+    )
 
 
 def test_the_edition_fingerprint_sees_every_file_by_content(tmp_path):
@@ -236,6 +250,11 @@ def run(project: Path, *arguments: str) -> subprocess.CompletedProcess:
     return result
 
 
+def words(page: Path) -> str:
+    """The page's text with pandoc's line breaks as spaces."""
+    return " ".join(page.read_text(encoding="utf-8").split())
+
+
 def drawn(project: Path) -> dict[str, int]:
     """The figure files of the build and when each was written."""
     return {p.name: p.stat().st_mtime_ns for p in (project / "build" / "figuren").glob("*.png")}
@@ -264,12 +283,12 @@ def test_code_and_template_changes_reach_the_publication(tmp_path):
     assert "ongewijzigd sinds de vorige bouw" in run(project).stdout
     assert not marker.exists()
 
-    # a chapter template: the new sentence is published, the figures stay as they are
+    # a chapter template: the new heading is published, the figures stay as they are
     template = project / "templates" / "chapters" / "h4_herkomstlanden.qmd.j2"
-    sentence = prose_line(template)
-    replace_text(template, sentence, f"Een nieuwe zin van de schrijver. {sentence}")
+    replace_text(template, "## Inzet vanuit Nederland {", "## Inzet vanuit Nederland zelf {")
+    assert "Inzet vanuit Nederland zelf" not in words(page)
     run(project)
-    assert "Een nieuwe zin van de schrijver." in page.read_text(encoding="utf-8")
+    assert "Inzet vanuit Nederland zelf" in words(page)
     assert drawn(project) == figures
 
     # the drawing code: every figure is drawn again, under a new name

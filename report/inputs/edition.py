@@ -13,11 +13,25 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from report.inputs.labels import BASES
+from report.inputs.labels import (
+    BASES,
+    DEFAULT_LICENCE,
+    LICENCES,
+    REVIEWED_DATES,
+)
 from report.inputs.labels import EDITION_FILE as FILE
 from report.problems import InputError, Problem
 
-__all__ = ["BASES", "FILE", "Edition", "Savings", "edition_yaml", "load_edition"]
+__all__ = [
+    "BASES",
+    "FILE",
+    "LICENCES",
+    "REVIEWED_DATES",
+    "Edition",
+    "Savings",
+    "edition_yaml",
+    "load_edition",
+]
 
 MAX_BYTES = 64 * 1024  # a real editie.yml is about 2 kB
 
@@ -46,6 +60,9 @@ class Edition:
     statistics_file: str
     prognosis: dict[str, int]
     savings: Savings
+    deviation_points: int = 5  # procentpunt beyond which a share deviates from the prognosis
+    licence: str = DEFAULT_LICENCE  # of the open data: a key of LICENCES
+    to_review: tuple[str, ...] = ()  # keys of dates still to be set (editie.yml: nakijken)
 
     @property
     def years(self) -> tuple[int, ...]:
@@ -80,6 +97,9 @@ def load_edition(path: Path) -> Edition:
             settings.besparing.basis,
             tuple(settings.besparing.jaren),
         ),
+        deviation_points=settings.afwijking_prognose,
+        licence=settings.licentie,
+        to_review=tuple(settings.nakijken),
     )
 
 
@@ -135,6 +155,18 @@ def edition_yaml(edition: Edition) -> str:
         )
 
     prognosis = "\n".join(f"  {value(k)}: {v}" for k, v in sorted(edition.prognosis.items()))
+
+    def day(key: str, date: dt.date) -> str:
+        mark = "  # NAKIJKEN: nog vaststellen" if key in edition.to_review else ""
+        return f"{key}: {date.isoformat()}{mark}"
+
+    review = []
+    if edition.to_review:
+        review = [
+            "# Datums die nog moeten worden vastgesteld. Haal een datum uit deze lijst zodra hij",
+            "# klopt; zolang de lijst niet leeg is, wordt het rapport een CONCEPT.",
+            f"nakijken: [{', '.join(edition.to_review)}]",
+        ]
     return "\n".join(
         [
             "# Instellingen van deze editie van de beleidsdoorlichting.",
@@ -150,13 +182,17 @@ def edition_yaml(edition: Edition) -> str:
             f"  van: {edition.first_year}",
             f"  tot: {edition.last_year}",
             "# Datum waarop de cijfers zijn vastgesteld, en datum van publicatie (JJJJ-MM-DD).",
-            f"peildatum: {edition.peildatum.isoformat()}",
-            f"publicatiedatum: {edition.published.isoformat()}",
+            day("peildatum", edition.peildatum),
+            day("publicatiedatum", edition.published),
+            *review,
             "werkmappen:",
             f"  financien: {value(edition.finance_file)}",
             f"  statistiek: {value(edition.statistics_file)}",
             "# Verdeling van het vertrek waarvan de begroting uitgaat (procenten, samen 100).",
             "prognose_vertrek:" + (f"\n{prognosis}" if prognosis else " {}"),
+            "# Het rapport noemt de jaren waarin een type meer dan dit aantal procentpunt van de",
+            "# prognose afwijkt (geheel getal, 1 tot en met 50).",
+            f"afwijking_prognose: {edition.deviation_points}",
             "# De -20%-variant (RPE 2015, art. 3 lid 2 sub g).",
             "besparing:",
             f"  percentage: {edition.savings.percentage}",
@@ -164,6 +200,8 @@ def edition_yaml(edition: Edition) -> str:
             "  # " + "; ".join(f"{key}: {text}" for key, text in BASES.items()),
             f"  basis: {edition.savings.base}",
             f"  jaren: [{', '.join(str(y) for y in edition.savings.years)}]",
+            "# Licentie van de open data (output/open-data): " + " of ".join(LICENCES) + ".",
+            f"licentie: {edition.licence}",
             "",
         ]
     )

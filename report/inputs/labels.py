@@ -7,11 +7,14 @@ stay where they are, in contract.py.
 
 from __future__ import annotations
 
+from typing import Final
+
 # Vertrek naar type (and the rows of each group of Vertrek veilige landen)
 INDEPENDENT = "Zelfstandig vertrek"
 FORCED = "Gedwongen vertrek"
 UNSUPERVISED = "Zelfstandig vertrek zonder toezicht"
 DEPARTURE_TYPES = (INDEPENDENT, FORCED, UNSUPERVISED)
+MANNER = {INDEPENDENT: "zelfstandig", FORCED: "gedwongen", UNSUPERVISED: "zonder toezicht"}
 TOTAL = "Totaal"
 
 # Vertrek veilige landen: the two groups
@@ -45,6 +48,13 @@ WITH_HRT = "Vertrokken met HRT"
 DETENTION = "Vreemdelingenbewaring"
 DETAINED = "In bewaring geplaatst"
 DEPARTED = "Aantoonbaar vertrek"
+# … and the other groups, with the rows that count who was placed under each measure
+FAMILY_LOCATION = "Gezinslocatie (GL)"
+RESTRICTED_LOCATION = "Vrijheidsbeperkende locatie (VBL)"
+FAMILY_DETENTION = "Gesloten gezinsvoorziening (GGV)"
+REPORTING = "Meldplicht"
+INFLOW = "Instroom"
+REPORTING_IMPOSED = "Meldplicht opgelegd"
 
 # VRIS
 IN_CHAIN = "In de strafrechtketen"
@@ -66,6 +76,17 @@ RECEIPTS_EUROPE = "Ontvangsten Europa voor Europese subsidies"
 GL_TYPE = "Type vertrek"
 GL_COUNT = "Aantal"
 GL_TOP = 3  # columns Land 1 … Land 3, each with its Aantal
+OF_WHICH = "waarvan"  # "waarvan Armenië": a country row below its type of departure
+
+
+# Andere bronnen: another source's figure for a figure the report shows, and the reason
+OTHER_NR = "Nr"
+OTHER_SHEET = "Werkblad"
+OTHER_ROW = "Regel"
+OTHER_COLUMN = "Kolom"
+OTHER_VALUE = "Waarde"
+OTHER_SOURCE = "Andere bron"
+OTHER_REASON = "Reden"
 
 
 def gl_country(n: int) -> str:
@@ -82,3 +103,16 @@ BASES = {
     "programma": "programma-uitgaven artikel 37.3",
     "programma+apparaat": "programma-uitgaven artikel 37.3 en apparaatsuitgaven DT&V",
 }
+# The licences the open data may carry (the `licentie` key); the government's default is CC0.
+LICENCES = {
+    "CC0-1.0": (
+        "Creative Commons Zero v1.0 Universal",
+        "https://creativecommons.org/publicdomain/zero/1.0/",
+    ),
+    "CC-BY-4.0": (
+        "Creative Commons Naamsvermelding 4.0 Internationaal",
+        "https://creativecommons.org/licenses/by/4.0/",
+    ),
+}
+DEFAULT_LICENCE: Final = "CC0-1.0"
+REVIEWED_DATES = ("peildatum", "publicatiedatum")  # dates a new edition asks a person to set

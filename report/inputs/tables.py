@@ -45,6 +45,7 @@ class YearTable:
     rows: tuple[TableRow, ...]
     year_columns: dict[int, str]  # year -> column letter
     budget_years: frozenset[int] = frozenset()
+    total_column: str = ""  # letter of the sheet's printed "Totaal" column, if it has one
 
     @property
     def key(self) -> str:
@@ -52,6 +53,9 @@ class YearTable:
 
     def cell(self, row: TableRow, year: int) -> str:
         return f"{self.year_columns[year]}{row.excel_row}"
+
+    def total_cell(self, row: TableRow) -> str:
+        return f"{self.total_column}{row.excel_row}"
 
     def find(self, label: str, group: str = "") -> TableRow | None:
         for row in self.rows:

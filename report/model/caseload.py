@@ -42,6 +42,14 @@ class OutflowPercentages:
     last_year: int
     last: dict[str, int | None]
 
+    @property
+    def demonstrable_last(self) -> int:
+        return self.last.get(L.PERCENT_DEMONSTRABLE) or 0
+
+    @property
+    def unsupervised_last(self) -> int:
+        return self.last.get(L.PERCENT_MOB) or 0
+
 
 @dataclass(frozen=True)
 class Iom:

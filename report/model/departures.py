@@ -43,7 +43,6 @@ from report.model.trend import (
     totals,
 )
 
-DEVIATION_POINTS = 5  # a year's mix "deviates" from the prognosis beyond this many points
 PROGNOSIS_COLUMN = "Prognose begroting"
 SAFE_GROUP_LABELS = {
     L.SAFE: "Vreemdelingen uit veilige landen",
@@ -117,8 +116,11 @@ def _top_table(sources: Sources, heading: Heading, safe: bool) -> ModelTable | N
     for nationality in chosen:
         values = tuple(nationality.values.get(y) for y in years)
         rows.append(ModelRow(nationality.label, (*values, sum_known(values), nationality.asylum)))
+    group = "veilige landen" if safe else "overige landen"
     rows.append(
-        ModelRow(f"Totaal top {len(chosen)}", column_sums(rows, len(years) + 2), RowKind.TOTAL)
+        ModelRow(
+            f"Totaal top {len(chosen)} {group}", column_sums(rows, len(years) + 2), RowKind.TOTAL
+        )
     )
     counted = replace(heading, caption=heading.caption.format(top=len(chosen)))
     return counted.table(
@@ -202,6 +204,25 @@ class Departures:
 
 
 @dataclass(frozen=True)
+class MixGap:
+    """The type of departure whose share differs most between safe and other countries."""
+
+    type: str
+    safe: int  # % of the departures to safe countries
+    other: int  # % of the departures to other countries
+
+    @property
+    def points(self) -> int:
+        return abs(self.safe - self.other)
+
+    @property
+    def manner(self) -> str:
+        """How they left, for a sentence: 'zelfstandig', 'gedwongen', 'zonder toezicht'."""
+        found = {normalise(label): text for label, text in L.MANNER.items()}
+        return found.get(normalise(self.type), self.type.lower())
+
+
+@dataclass(frozen=True)
 class SafeCountries:
     totals_safe: dict[int, int]
     totals_other: dict[int, int]
@@ -211,10 +232,16 @@ class SafeCountries:
     share_safe_last: int
     highest_safe: YearValue
     type_share_safe: dict[str, int]  # per type: % from safe countries over the period
+    mix_gap: MixGap  # how the manner of departure differs between the two groups
+    deviation_points: int  # a gap beyond this many points is a difference worth stating
 
     @property
     def type_mix_safe(self) -> Mix:
         return Mix.of(self.type_share_safe)
+
+    @property
+    def manner_differs(self) -> bool:
+        return self.mix_gap.points > self.deviation_points
 
 
 @dataclass(frozen=True)
@@ -237,7 +264,7 @@ def departures(sources: Sources) -> Departures:
         Deviation(y, label, shares[y][label], prognosis[label], shares[y][label] - prognosis[label])
         for y in years
         for label in prognosis
-        if abs(shares[y][label] - prognosis[label]) > DEVIATION_POINTS
+        if abs(shares[y][label] - prognosis[label]) > edition.deviation_points
     )
     period_shares = whole_shares(type_totals)
     forced = next((r.label for r in types if normalise(r.label) == normalise(L.FORCED)), "")
@@ -256,7 +283,7 @@ def departures(sources: Sources) -> Departures:
         period_shares=period_shares,
         last_shares=shares[years[-1]],
         prognosis=prognosis,
-        deviation_points=DEVIATION_POINTS,
+        deviation_points=edition.deviation_points,
         deviations=deviations,
         forced_share_last=shares[years[-1]].get(forced, 0),
         forced_share_period=period_shares.get(forced, 0),
@@ -280,6 +307,16 @@ def safe_country_figures(sources: Sources) -> SafeCountries:
     totals_safe, totals_other = totals(safe, years), totals(other, years)
     period_safe, period_other = sum(totals_safe.values()), sum(totals_other.values())
     last = years[-1]
+    mix_safe = whole_shares({r.label: over(r, years) for r in safe})
+    mix_other = {
+        normalise(label): value
+        for label, value in whole_shares({r.label: over(r, years) for r in other}).items()
+    }
+    gaps = [
+        MixGap(label, value, mix_other[normalise(label)])
+        for label, value in mix_safe.items()
+        if normalise(label) in mix_other
+    ]
     type_share = {}
     for row in safe:
         same = [r for r in other if normalise(r.label) == normalise(row.label)]
@@ -294,6 +331,8 @@ def safe_country_figures(sources: Sources) -> SafeCountries:
         share_safe_last=percent(totals_safe[last], totals_safe[last] + totals_other[last]),
         highest_safe=highest(totals_safe),
         type_share_safe=type_share,
+        mix_gap=max(gaps, key=lambda gap: gap.points, default=MixGap("", 0, 0)),
+        deviation_points=sources.edition.deviation_points,
     )
 
 

@@ -1,31 +1,112 @@
-"""Where two inputs describe the same quantity, they must agree up to rounding.
+"""Where the workbooks print a figure twice, the two must agree up to rounding.
 
 Counts are rounded to tens and amounts to whole x € 1.000 before they reach the workbooks, so
 two sources of one figure may differ a little. The margin is half the rounding unit for every
 rounded value on either side (a sum of n rounded values may be off by n halves). Within the
-margin the difference becomes a note for the report; beyond it, a problem that stops the
-build and names the cells on both sides. Published percentages are whole numbers; they may
-differ from the percentage computed from the counts by at most one point.
+margin the difference is recorded (`Difference`: the report notes it under the table and lists
+it in the Verantwoording); beyond it, a problem stops the build and names the cells on both
+sides. Printed totals within one sheet are reconciled in `printed.py`, figures of other
+sources in `other_sources.py`.
+
+A published whole percentage is not a rounding of the counts when rounding the counts gives
+another whole number: that is recorded as a `Correction` with both figures and the rule the
+report follows, not as a rounding difference.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from report.inputs import labels as L
-from report.inputs.contract import Role, normalise
+from report.inputs.contract import Unit, normalise
 from report.inputs.tables import TableRow, YearTable
 from report.model.return_measures import is_total
 from report.model.shares import share
 from report.model.sources import Sources
 from report.model.trend import components
-from report.numbers import exact, number, signed, whole
+from report.numbers import exact, signed, whole
 from report.problems import Note, Problem
 
+Number = int | Decimal
 PERCENT_MARGIN = Decimal(1)  # percentage points between a published and a computed percentage
+
+
+@dataclass(frozen=True)
+class Difference:
+    """A figure printed in a workbook that differs, within rounding, from what it is checked with.
+
+    `compared` is what the report shows in that place (the sum of the printed parts) or, for
+    two tables of one quantity, the other table's figure; `against` says which ("" for the sum).
+    """
+
+    table: str  # catalog key of the table the difference is noted under
+    file: str
+    sheet: str
+    cell: str
+    label: str  # the row
+    column: str  # a year, or a column such as "Totaal"
+    printed: Number
+    compared: Number
+    against: str = (
+        ""  # "" (the sum of the parts) or the other source, e.g. "Vertrek veilige landen › I8+I12"
+    )
+
+    @property
+    def difference(self) -> Decimal:
+        """Compared minus printed: +50 means the report's figure is 50 higher."""
+        return Decimal(self.compared) - Decimal(self.printed)
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A place where the report's figure differs from another source's, with the reason."""
+
+    tables: tuple[str, ...]  # catalog keys of the tables that show the figure
+    row: str  # the row, e.g. "Totaal programma-uitgaven"
+    column: str  # a year, or a column such as "Totaal"
+    shown: Number  # the report's figure
+    other: Number  # the other source's figure
+    source: str  # the other source in words
+    reason: str  # input text (Andere bronnen) or the rule the report follows
+    unit: Unit
+
+    @property
+    def what(self) -> str:
+        """'Totaal programma-uitgaven 2017', 'Totaal top 10 …, kolom Totaal'."""
+        return (
+            f"{self.row} {self.column}"
+            if self.column.isdigit()
+            else f"{self.row}, kolom {self.column}"
+        )
+
+    def figure(self, value: Number) -> str:
+        """A figure of this correction as the report writes it: '36.711', '66%', '47,8%'."""
+        text = exact(value, 1)
+        return f"{text}%" if self.unit is Unit.PERCENT else text
+
+
+def correction_note(corrections: Sequence[Correction]) -> str:
+    """Under a table: which of its figures another source gives differently."""
+    if not corrections:
+        return ""
+    see = "zie de Verantwoording van de cijfers"
+    if len(corrections) == 1:
+        c = corrections[0]
+        return (
+            f"Voor {c.what} noemt een andere bron {c.figure(c.other)} (dit rapport "
+            f"{c.figure(c.shown)}); {see}."
+        )
+    listed = ""
+    if len(corrections) <= 2:
+        listed = ": " + ", ".join(
+            f"{c.what} {c.figure(c.other)} (hier {c.figure(c.shown)})" for c in corrections
+        )
+    return (
+        f"Andere bronnen geven voor {len(corrections)} cijfers in deze tabel een ander "
+        f"cijfer{listed}; {see}."
+    )
 
 
 @dataclass(frozen=True)
@@ -47,9 +128,8 @@ class Side:
 class Reconciliation:
     notes: list[Note] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    differences: dict[str, list[tuple[int | None, Decimal]]] = field(
-        default_factory=lambda: defaultdict(list)
-    )  # model table key -> (year, difference) within the margin
+    differences: list[Difference] = field(default_factory=list)
+    corrections: list[Correction] = field(default_factory=list)
 
     def compare(
         self,
@@ -61,7 +141,7 @@ class Reconciliation:
         margin: Decimal | int,
         places: int = 0,
     ) -> None:
-        """Note a difference within `margin`; a larger one is a problem at a's cell."""
+        """Record a difference within `margin`; a larger one is a problem at a's cell."""
         difference = Decimal(a.value) - Decimal(b.value)
         if difference == 0:
             return
@@ -79,7 +159,19 @@ class Reconciliation:
                     f"{text}; afrondingsverschil binnen de marge van {_shown(margin)}",
                 )
             )
-            self.differences[key].append((year, difference))
+            self.differences.append(
+                Difference(
+                    key,
+                    a.file,
+                    a.sheet,
+                    a.cell,
+                    what,
+                    str(year or ""),
+                    a.value,
+                    b.value,
+                    f"{b.sheet} › {b.cell}",
+                )
+            )
         else:
             self.problems.append(
                 Problem(
@@ -90,6 +182,9 @@ class Reconciliation:
                     "controleer beide werkbladen",
                 )
             )
+
+    def of(self, key: str) -> list[Difference]:
+        return [d for d in self.differences if d.table == key]
 
 
 def _shown(value: int | Decimal) -> str:
@@ -159,13 +254,18 @@ PERCENT_ROWS = {
     L.PERCENT_DEMONSTRABLE: (L.OUTFLOW_INDEPENDENT, L.OUTFLOW_FORCED),
 }
 PERCENT_BASE = (*PERCENT_ROWS[L.PERCENT_DEMONSTRABLE], *PERCENT_ROWS[L.PERCENT_MOB])
+PUBLISHED_PERCENT_RULE = (
+    "De tabel toont de percentages zoals de bron ze publiceert. Afronding verklaart het verschil "
+    "met de aantallen niet: afgerond geven die {rounded}."
+)
 
 
 def percentages_vs_outflow(result: Reconciliation, key: str, sources: Sources) -> None:
     """Published outflow percentages against those computed from the counts.
 
     The base is demonstrable departure plus departure without supervision (MOB), as the
-    sheet's heading says.
+    sheet's heading says. A printed percentage that is the rounded count is no difference;
+    any other within one point is shown as published and listed with both figures.
     """
     pct, outflow = sources.year("uitstroom_pct"), sources.year("uitstroom")
     base_rows = [outflow.line(label) for label in PERCENT_BASE]
@@ -180,14 +280,43 @@ def percentages_vs_outflow(result: Reconciliation, key: str, sources: Sources) -
             )
             if printed is None or computed is None or printed == whole(computed):
                 continue
-            a = Side(printed, pct.origin.file, pct.origin.sheet, pct.cell(row, year))
-            b = Side(
-                computed.quantize(Decimal("0.1")),
-                outflow.origin.file,
-                outflow.origin.sheet,
-                _cells(outflow, base_rows, year),
+            counted = computed.quantize(Decimal("0.1"))
+            cells = _cells(outflow, [*parts, *base_rows], year)
+            if abs(printed - computed) > PERCENT_MARGIN:
+                where = f"{outflow.origin.file} › {outflow.origin.sheet} › {cells}"
+                result.problems.append(
+                    Problem(
+                        pct.origin.file,
+                        pct.origin.sheet,
+                        pct.cell(row, year),
+                        f"{label} {year}: {printed} hier, {_shown(counted)} in {where} "
+                        f"(verschil {signed(printed - counted, 1)}); dat is meer dan "
+                        f"{_shown(PERCENT_MARGIN)} procentpunt: controleer beide werkbladen",
+                    )
+                )
+                continue
+            result.notes.append(
+                Note(
+                    pct.origin.file,
+                    pct.origin.sheet,
+                    pct.cell(row, year),
+                    f"{label} {year}: {printed} hier, {_shown(counted)} uit de aantallen in "
+                    f"{outflow.origin.sheet} › {cells}; afronding verklaart dat niet (afgerond "
+                    f"{whole(computed)})",
+                )
             )
-            result.compare(key, label, year, a, b, PERCENT_MARGIN, places=1)
+            result.corrections.append(
+                Correction(
+                    (key,),
+                    label,
+                    str(year),
+                    printed,
+                    counted,
+                    f"de uitstroom in aantallen, {outflow.origin.sheet}",
+                    PUBLISHED_PERCENT_RULE.format(rounded=f"{whole(computed)}%"),
+                    Unit.PERCENT,
+                )
+            )
 
 
 def gl_total(result: Reconciliation, key: str, sources: Sources) -> None:
@@ -203,46 +332,3 @@ def gl_total(result: Reconciliation, key: str, sources: Sources) -> None:
             counted = sum(r.whole(L.GL_COUNT) or 0 for r in parts)
             b = Side(counted, origin.file, origin.sheet, cells, len(parts))
             result.compare(key, "Totaal vertrek uit de GL", None, a, b, margin(1, a, b))
-
-
-def difference_note(found: Sequence[tuple[int | None, Decimal]], other: str, unit: str) -> str:
-    """One sentence under a table on its rounding differences with the other source."""
-    years = sorted({y for y, _ in found if y})
-    largest = max(abs(d) for _, d in found)
-    when = f" in {_years_text(years)}" if years else ""
-    return f"Door afronding wijken de cijfers{when} ten hoogste {_shown(largest)}{unit} af van {other}."
-
-
-def _years_text(years: Sequence[int]) -> str:
-    texts = [str(y) for y in years]
-    return texts[0] if len(texts) == 1 else ", ".join(texts[:-1]) + " en " + texts[-1]
-
-
-def printed_total_note(table: YearTable) -> str:
-    """Under a table: printed totals in the sheet that differ (within rounding) from the sums."""
-    parts_of_all = components(table)
-    largest, count = 0, 0
-    for row in table.rows:
-        parts = (
-            parts_of_all
-            if row.role is Role.TOTAL
-            else [r for r in parts_of_all if normalise(r.group) == normalise(row.group)]
-            if row.role is Role.SUBTOTAL
-            else []
-        )
-        for year in table.years if parts else ():
-            printed = row.values.get(year)
-            if printed is not None:
-                difference = printed - sum(p.values.get(year) or 0 for p in parts)
-                largest, count = max(largest, abs(difference)), count + (difference != 0)
-        if row.printed_total is not None and row.values:
-            difference = row.printed_total - sum(v or 0 for v in row.values.values())
-            largest, count = max(largest, abs(difference)), count + (difference != 0)
-    if not count:
-        return ""
-    places = "één plaats" if count == 1 else f"{count} plaatsen"
-    return (
-        "Totalen zijn berekend uit de onderliggende regels. Op "
-        f"{places} wijkt het totaal in de bron daarvan af door afronding (ten hoogste "
-        f"{number(largest)})."
-    )

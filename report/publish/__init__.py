@@ -34,10 +34,10 @@ def publish(
 ) -> dict[str, Path]:
     """Publish `document` (`<stem>.qmd`, figures beside it) as `<stem>.<format>` in `output_dir`.
 
-    `extras` ({"tabellen.xlsx": path}) are copied along under their key. Returns the final
-    paths: by format ("pdf", "html", "docx") and by name for the extras. `figures_ready`, when
-    another process is still drawing the figures, returns once they are all drawn; the engine
-    calls it before the first step that reads them.
+    `extras` ({"tabellen.xlsx": path, "open-data": folder}) are copied along under their key,
+    files and folders alike. Returns the final paths: by format ("pdf", "html", "docx") and by
+    name for the extras. `figures_ready`, when another process is still drawing the figures,
+    returns once they are all drawn; the engine calls it before the first step that reads them.
 
     Atomic: the publication is built in a hidden sibling of `output_dir` and swapped in with
     one rename only when every format and extra is complete, so `output_dir` always holds
@@ -64,7 +64,7 @@ def publish(
             raise PublishError(
                 f"{name!r} is geen bestandsnaam; extra bestanden staan naast het rapport."
             )
-        if not Path(source).is_file():
+        if not Path(source).exists():
             raise PublishError(f"{source} bestaat niet; {name} kan niet worden meegepubliceerd.")
     with atomic.replacing(output_dir) as staging:
         made = _engine(engine)(
@@ -75,7 +75,10 @@ def publish(
             figures_ready or _drawn,
         )
         for name, source in extras.items():
-            shutil.copyfile(source, staging / name)
+            if Path(source).is_dir():
+                shutil.copytree(source, staging / name)
+            else:
+                shutil.copyfile(source, staging / name)
             made[name] = staging / name
     return {key: output_dir / path.name for key, path in made.items()}
 

@@ -25,6 +25,7 @@ import re
 import subprocess
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Final
 
 import pypandoc
 import typst
@@ -45,7 +46,7 @@ FILTER_CHAIN = (
     "source_notes.lua",
     "docx.lua",
 )
-PDF_STANDARD = "ua-1"
+PDF_STANDARD: Final = "ua-1"
 TIMEOUT = 600  # seconds; a conversion of this document takes about one
 
 FORMAT_NAMES = {"pdf": "de PDF", "html": "de HTML-versie", "docx": "het Word-bestand"}
@@ -232,6 +233,8 @@ def _compile_pdf(source: bytes, root: Path, front: FrontMatter) -> bytes:
     if warnings:
         details = "\n".join(_typst_text(warning) for warning in warnings)
         raise PublishError(f"Typst gaf waarschuwingen bij het maken van de PDF:\n{details}")
+    if not isinstance(pdf, bytes):  # a list of pages is only for image formats
+        raise PublishError("Typst gaf geen PDF terug.")
     return pdf
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,15 +22,27 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from report import numbers
 from report.model import Model, catalog
-from report.model.entries import DataTable, FigureEntry, TableEntry
+from report.model.entries import DataTable, FigureEntry, TableEntry, TextTable
 from report.numbers import date_text
-from report.present.derivation import derivation_text
+from report.present.derivation import derivation_text, phasing_text
 from report.present.markdown import FigureBlock, Markdown, escape
 from report.present.numbering import Numbered, Numbering
+from report.present.reconciliation import correction_items, rounding_paragraphs, tables_of
 from report.present.tables import provenance_items, table_block, text_block
-from report.present.text import join_nl, trend, verb
+from report.present.text import (
+    capitalised,
+    count_word,
+    deviations_text,
+    join_nl,
+    lower_first,
+    points,
+    trend,
+    verb,
+)
+from report.problems import TextFinding
 from report.render.content import content
 from report.render.figures import make_figures
+from report.render.slots import Slots, fill
 from report.resources import CHAPTERS
 
 TEMPLATES = (
@@ -48,6 +60,7 @@ NUMBERING = "nummering.json"
 
 _DEFINED = re.compile(r"\{\s*#((?:tbl|fig|sec)-[\w-]+)")
 _USED = re.compile(r"(?<![\w\\])@((?:tbl|fig|sec)-[\w-]*\w)")
+_CITED = re.compile(r"(?<![\w\\])@((?:tbl|fig|sec|Tbl|Fig|Sec)-[\w-]*\w)")
 
 
 class RenderError(Exception):
@@ -55,9 +68,21 @@ class RenderError(Exception):
 
 
 @dataclass(frozen=True)
+class Composed:
+    text: str
+    numbering: Numbering
+    findings: list[TextFinding]  # the text check; any finding makes the document a draft
+
+    @property
+    def draft(self) -> bool:
+        return bool(self.findings)
+
+
+@dataclass(frozen=True)
 class Rendered:
     document: Path
     numbering: Numbering
+    findings: list[TextFinding]
     figures: tuple[str, ...] = ()  # the figure files it refers to, relative to the build folder
 
 
@@ -84,16 +109,22 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    euro = _trusted(numbers.euro)  # the one style for amounts in running text
     env.filters.update(
         n=_trusted(numbers.number),
         pct=_trusted(numbers.percent),
-        mln=_trusted(numbers.euro_mln),
+        euro=euro,
         datum=date_text,
         join_nl=join_nl,
         trend=trend,
         verb=verb,
         derivation=derivation_text,
-        lower_first=lambda text: text[:1].lower() + text[1:],
+        phasing=phasing_text,
+        deviations=deviations_text,
+        points=points,
+        count_word=count_word,
+        capitalised=capitalised,
+        lower_first=lower_first,
     )
     return env
 
@@ -109,7 +140,26 @@ def render(
     build_dir.mkdir(parents=True, exist_ok=True)
     if figures is None:
         figures = make_figures(model, build_dir)
+    composed = compose(model, figures)
+    target = build_dir / DOCUMENT
+    target.write_text(composed.text, encoding="utf-8")
+    (build_dir / NUMBERING).write_text(composed.numbering.to_json() + "\n", encoding="utf-8")
+    paths = tuple(block.path for block in figures.values())
+    return Rendered(target, composed.numbering, composed.findings, paths)
+
+
+def compose(model: Model, figures: Mapping[str, FigureBlock] | None = None) -> Composed:
+    """The document's text, its numbering and the text check, without writing anything.
+
+    Without `figures` (the check command) every figure is placed without drawing it.
+    """
+    if figures is None:
+        figures = {
+            key: FigureBlock(key, escape(f.caption), f"{key}.png", f.alt)
+            for key, f in model.figures.items()
+        }
     emitted: list[str] = []
+    slots = Slots()
 
     def table(key: str) -> Markdown:
         entry = _table(key)
@@ -118,7 +168,18 @@ def render(
             if key not in model.tables:
                 raise RenderError(f"tabel {key!r} is er niet; plaats hem binnen has({key!r})")
             return table_block(model.tables[key]).markdown()
-        items = content(entry.content) if entry.content else provenance_items(model.tables.values())
+        if entry.edition_bound:  # the edition's own table of words; the text check reads it
+            slots.words.append(entry.content)
+            found = model.word_tables.get(entry.content)
+            items: Sequence[Mapping[str, object]] = found.rows if found else ()
+        elif entry.used_only:  # filled in once the whole text is known
+            return Markdown(_later(key))
+        elif entry.content:
+            items = content(entry.content)
+        elif entry.key == "correcties":
+            items = correction_items(model.corrections)
+        else:
+            items = provenance_items(model.tables.values())
         return text_block(entry, items).markdown()
 
     def figure(key: str) -> Markdown:
@@ -131,6 +192,8 @@ def render(
         return figures[key].markdown()
 
     context = {
+        "rounding_paragraphs": lambda: rounding_paragraphs(model.differences),
+        "rounded_tables": lambda: tables_of(model.differences),
         "m": model,
         "ed": model.edition,
         "ind": model.indicators,
@@ -139,27 +202,47 @@ def render(
         "figure": figure,
         "has": lambda key: key in model.tables,
         "content": content,
-        "mln": numbers.euro_mln,
+        "euro": numbers.euro,
+        "tekst": slots.placer(),
     }
     env = environment()
-    parts = [env.get_template(name).render(**context) for name in TEMPLATES]
-    text = _front_matter(model) + "\n".join(parts)
+    body = "\n".join(env.get_template(name).render(**context) for name in TEMPLATES)
+    body, findings = fill(body, model, slots, set(_DEFINED.findall(body)))
+    for entry in catalog.TABLES:
+        if isinstance(entry, TextTable) and entry.used_only and _later(entry.key) in body:
+            block = text_block(entry, _used(content(entry.content), entry, body)).markdown()
+            body = body.replace(_later(entry.key), block)
+    text = _front_matter(model, draft=bool(findings)) + body
     check_references(text)
+    check_cited(text, emitted)
     numbering = Numbering(
         tables=_numbered(text, "tbl", emitted, catalog.TABLES, lambda k: _table_caption(model, k)),
         figures=_numbered(
             text, "fig", emitted, catalog.FIGURES, lambda k: model.figures[k].caption
         ),
     )
-    target = build_dir / DOCUMENT
-    target.write_text(text, encoding="utf-8")
-    (build_dir / NUMBERING).write_text(numbering.to_json() + "\n", encoding="utf-8")
-    return Rendered(target, numbering, tuple(block.path for block in figures.values()))
+    return Composed(text, numbering, findings)
 
 
 def render_document(model: Model, build_dir: Path) -> Path:
     """The document alone (for callers that only publish it)."""
     return render(model, build_dir).document
+
+
+def _later(key: str) -> str:
+    return f"\x00tabel:{key}\x00"
+
+
+def _used(
+    items: Sequence[Mapping[str, object]], entry: TextTable, body: str
+) -> list[Mapping[str, object]]:
+    """The rows whose first column occurs in the report: an abbreviation the text uses."""
+    plain = body.replace("\\", "")
+    first = entry.columns[0].field
+    words = sorted({str(item.get(first, "")) for item in items} - {""}, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, words)) + r")(?![\w-])")
+    found = set(pattern.findall(plain)) if words else set()
+    return [item for item in items if str(item.get(first, "")) in found]
 
 
 def _table(key: str) -> TableEntry:
@@ -208,8 +291,12 @@ def _numbered(
     return tuple(Numbered(n, key, caption(key)) for n, key in enumerate(keys, start=1))
 
 
-def _front_matter(model: Model) -> str:
-    """Metadata for pandoc; its values are read as Markdown, so edition text is escaped."""
+def _front_matter(model: Model, draft: bool) -> str:
+    """Metadata for pandoc; its values are read as Markdown, so edition text is escaped.
+
+    A draft (open findings of the text check) says so: `concept: true` puts CONCEPT on the
+    title page, in the PDF's running header, in the HTML and on the Word title page.
+    """
     ed = model.edition
     meta = {
         "title": escape(ed.title),
@@ -219,8 +306,20 @@ def _front_matter(model: Model) -> str:
         "lang": "nl",
         "periode": f"{ed.first_year}–{ed.last_year}",
     }
-    plain = {key: str(value) for key, value in meta.items()}
+    plain: dict[str, str | bool] = {key: str(value) for key, value in meta.items()}
+    if draft:
+        plain["concept"] = True
     return "---\n" + yaml.safe_dump(plain, allow_unicode=True, sort_keys=False) + "---\n\n"
+
+
+def check_cited(text: str, emitted: list[str]) -> None:
+    """Every numbered table and figure is referred to in the text at least once."""
+    cited = {label[:1].lower() + label[1:] for label in _CITED.findall(text)}
+    uncited = [label for label in emitted if label not in cited]
+    if uncited:
+        raise RenderError(
+            "tabellen en figuren waar de tekst nergens naar verwijst: " + ", ".join(uncited)
+        )
 
 
 def check_references(text: str) -> None:

@@ -15,7 +15,8 @@ from typing import Any
 from report.model import Model, ModelFigure
 from report.model.figures import Chart, Lines, ShareBars, Stacked
 from report.present import figures as draw
-from report.present.markdown import FigureBlock, escape
+from report.present.markdown import FigureBlock, SourceNote, escape
+from report.present.tables import source_line
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,8 @@ def draw_figure(job: FigureJob, build_dir: Path) -> None:
 
 
 def _block(figure: ModelFigure, path: str) -> FigureBlock:
-    return FigureBlock(figure.key, escape(figure.caption), path, figure.alt)
+    note = SourceNote((source_line(figure.sources),)) if figure.sources else None
+    return FigureBlock(figure.key, escape(figure.caption), path, figure.alt, note)
 
 
 def _rows(chart: Chart) -> object:
