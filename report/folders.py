@@ -17,8 +17,6 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 from report.stamp import publication_entry
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -195,6 +193,8 @@ def folder_lock(
     folder: Path, wait: float | None = None, on_wait: Callable[[Path], None] | None = None
 ) -> Iterator[None]:
     """Hold the folder for this process; re-entrant, so nested users of one folder share it."""
+    from filelock import FileLock, Timeout  # only commands that write import it
+
     path = lock_path(folder)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

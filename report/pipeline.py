@@ -4,18 +4,25 @@ Each stage is a function of the previous stage's result; only the ends touch fil
 anything is read, the output and build folders are checked (they may never touch the inputs
 or the project) and locked (one build per folder at a time). The publication is replaced
 atomically by the publish stage, so an error anywhere leaves the previous output as it was.
+
+Work whose sources are unchanged is skipped: a build whose edition folder, program, formats
+and engine are those of the publication in `output/` does nothing (the stamp); the inputs
+come from the build folder while the edition folder and program are unchanged
+(`inputs/cache.py`); figures are drawn only when their data changed, in a child process while
+the document is written and published (`render/drawing.py`).
 """
 
 from __future__ import annotations
 
 import hashlib
+import shutil
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from report import stamp
+from report import fingerprint, stamp
 from report.folders import (
     FileSystemFault,
     check_folders,
@@ -27,9 +34,17 @@ from report.folders import (
 from report.inputs.read import Inputs, read_inputs
 from report.problems import DraftRefused, InputError, Note, Problem, TextFinding
 from report.publish.errors import PublishError
-from report.resources import PUBLISH
+
+if TYPE_CHECKING:
+    from report.render.document import Rendered
+    from report.render.drawing import FigureWorker
 
 T = TypeVar("T")
+READ = "Werkmappen inlezen en controleren"
+COMPUTE = "Tabellen, indicatoren en -20%-variant berekenen"
+RENDER = "Document en figuren opmaken"
+PUBLISH_STAGE = "Publiceren"
+UNCHANGED = "ongewijzigd sinds de vorige bouw"
 
 
 class Progress(Protocol):
@@ -56,12 +71,12 @@ class Checked:
     findings: list[TextFinding]  # the text check over the narrative
 
 
-def check(data_dir: Path) -> Checked:
+def check(data_dir: Path, build_dir: Path | None = None) -> Checked:
     """Validate the inputs as a build would, and run the text check (no figure is drawn)."""
     from report.model import build_model
     from report.render.document import compose
 
-    model = build_model(_read(data_dir))
+    model = build_model(_read(data_dir, build_dir))
     return Checked(model.notes, compose(model).findings)
 
 
@@ -124,17 +139,67 @@ def _build(
     progress: Progress,
     final: bool,
 ) -> BuildResult:
+    edition = _edition(data_dir)
+    inputs = fingerprint.combine(edition, repr(sorted(formats)), engine, _tool(engine))
+    previous = stamp.current(build_dir, inputs, output_dir, stamp.names(formats))
+    if previous is not None:  # nothing it depends on has changed: the publication stands
+        if final and previous.findings:
+            raise DraftRefused(previous.findings)
+        for stage in (READ, COMPUTE, RENDER):
+            progress.skip(stage, UNCHANGED)
+        progress.skip(PUBLISH_STAGE, "ongewijzigd, de publicatie staat er al")
+        outputs = [output_dir / name for name in previous.files]
+        return BuildResult(
+            outputs, previous.notes, False, kept=previous.kept, findings=previous.findings
+        )
+    from report.present.figures import FOLDER
+    from report.render.drawing import FigureWorker
+
+    cold = not any((build_dir / FOLDER).glob("*.png"))
+    with FigureWorker(early=cold) as drawing:  # cold: imports plotting while the inputs are read
+        return _rebuild(
+            data_dir,
+            output_dir,
+            build_dir,
+            formats,
+            engine,
+            progress,
+            final,
+            edition,
+            inputs,
+            drawing,
+        )
+
+
+def _rebuild(
+    data_dir: Path,
+    output_dir: Path,
+    build_dir: Path,
+    formats: Sequence[str],
+    engine: str,
+    progress: Progress,
+    final: bool,
+    edition: str,
+    inputs: str,
+    drawing: FigureWorker,
+) -> BuildResult:
     from report.model import build_model
+    from report.present.figures import remove_stale
     from report.present.open_data import write_open_data
     from report.present.workbook import write_tables_workbook
     from report.render.document import render
+    from report.render.figures import plan_figures
 
-    inputs = progress.run("Werkmappen inlezen en controleren", lambda: _read(data_dir))
-    model = progress.run(
-        "Tabellen, indicatoren en -20%-variant berekenen", lambda: build_model(inputs)
-    )
+    read = progress.run(READ, lambda: _read(data_dir, build_dir, edition))
+    model = progress.run(COMPUTE, lambda: build_model(read))
     with _writing(build_dir):
-        rendered = progress.run("Document en figuren opmaken", lambda: render(model, build_dir))
+
+        def document_and_figures() -> Rendered:
+            figures, missing = plan_figures(model, build_dir)
+            drawing.draw(missing, build_dir)  # drawn while the document is written and published
+            return render(model, build_dir, figures)
+
+        rendered = progress.run(RENDER, document_and_figures)
         if final and rendered.findings:
             raise DraftRefused(rendered.findings)
         document = rendered.document
@@ -154,8 +219,27 @@ def _build(
     with _writing(output_dir):
         carried = stamp.carry_over(build_dir, source, output_dir, wanted)
     names = wanted + list(carried.kept)
+
+    def figures_ready() -> None:
+        drawing.wait()
+        remove_stale(build_dir, rendered.figures)
+
+    def record() -> None:
+        """The stamp for this publication and these inputs (no stamp: the next build
+        publishes again, which is safe)."""
+        try:
+            stamp.write(
+                build_dir, digest, output_dir, source, inputs,
+                model.notes, rendered.findings, carried.kept,
+            )  # fmt: skip
+        except OSError:
+            stamp.remove(build_dir)
+
     if stamp.unchanged(build_dir, digest, output_dir, names):
-        progress.skip("Publiceren", "ongewijzigd, de publicatie staat er al")
+        with _writing(build_dir):
+            figures_ready()
+        progress.skip(PUBLISH_STAGE, "ongewijzigd, de publicatie staat er al")
+        record()  # now for these inputs
         outputs = sorted(output_dir / n for n in names)
         return BuildResult(
             outputs, model.notes, False, kept=carried.kept, findings=rendered.findings
@@ -165,20 +249,26 @@ def _build(
     def run_publish() -> dict[str, Path]:
         from report.publish import publish
 
-        return publish(document, output_dir, documents, engine=engine, extras=along)
+        return publish(
+            document,
+            output_dir,
+            documents,
+            engine=engine,
+            extras=along,
+            figures_ready=figures_ready,
+        )
 
     stamp.remove(build_dir)
     with _writing(output_dir):
         try:
             published = progress.run(
-                "Publiceren (" + ", ".join(f.upper() for f in formats) + ")", run_publish
+                PUBLISH_STAGE + " (" + ", ".join(f.upper() for f in formats) + ")", run_publish
             )
         except PublishError as error:
             raise fault_in(str(error), output_dir) or error from error
-    try:
-        stamp.write(build_dir, digest, output_dir, source)
-    except OSError:
-        stamp.remove(build_dir)  # no stamp: the next build publishes again, which is safe
+    with _writing(build_dir):
+        figures_ready()  # (the engine has waited for them already, unless it had no format)
+    record()
     outputs = sorted(published.values())
     return BuildResult(
         outputs,
@@ -190,14 +280,57 @@ def _build(
     )
 
 
-def _read(data_dir: Path) -> Inputs:
-    """Read the inputs; a file that cannot be read is an input problem that names it."""
+def _edition(data_dir: Path) -> str:
+    """The fingerprint of the edition folder and the program that reads it."""
+    try:
+        return fingerprint.combine(fingerprint.folder(data_dir), fingerprint.program())
+    except OSError as error:
+        raise _unreadable(error, data_dir) from None
+
+
+def _tool(engine: str) -> str:
+    """Which Quarto publishes (the embedded engine's tools are installed packages)."""
+    if engine != "quarto":
+        return ""
+    found = shutil.which("quarto")
+    if found is None:
+        return "geen quarto"
+    resolved = Path(found).resolve()
+    try:
+        status = resolved.stat()
+    except OSError:
+        return str(resolved)
+    return f"{resolved} {status.st_size} {status.st_mtime_ns}"
+
+
+def _read(data_dir: Path, build_dir: Path | None = None, edition: str | None = None) -> Inputs:
+    """Read the inputs, or take them from the build folder when the edition folder and the
+    program are unchanged since they were read there; a file that cannot be read is an input
+    problem that names it."""
+    from report.inputs import cache
+
+    if build_dir is None:
+        return _read_files(data_dir)
+    edition = edition or _edition(data_dir)
+    cached = cache.load(build_dir, edition)
+    if cached is not None:
+        return cached
+    inputs = _read_files(data_dir)
+    if _edition(data_dir) == edition:  # not saved while a file was being changed
+        cache.save(build_dir, edition, inputs)
+    return inputs
+
+
+def _read_files(data_dir: Path) -> Inputs:
     try:
         return read_inputs(data_dir)
     except OSError as error:
-        name = Path(error.filename).name if error.filename else str(data_dir)
-        problem = Problem(name, "", "", f"kan niet worden gelezen: {reason(error)}")
-        raise InputError([problem]) from None
+        raise _unreadable(error, data_dir) from None
+
+
+def _unreadable(error: OSError, data_dir: Path) -> InputError:
+    name = Path(error.filename).name if error.filename else str(data_dir)
+    return InputError([Problem(name, "", "", f"kan niet worden gelezen: {reason(error)}")])
 
 
 @contextmanager
@@ -211,9 +344,10 @@ def _writing(folder: Path) -> Iterator[None]:
 
 def _source(document: Path, engine: str) -> str:
     """What every format is made from: the document (figure names carry their content hash),
-    the engine and the code, so a change to any of them makes older files stale."""
+    the engine and the program (code, templates, filters and installed packages, the Quarto
+    used), so a change to any of them makes older files stale."""
     digest = hashlib.sha256(document.read_bytes())
-    digest.update(repr((engine, _code_version())).encode())
+    digest.update(repr((engine, fingerprint.program(), _tool(engine))).encode())
     return digest.hexdigest()
 
 
@@ -226,16 +360,7 @@ def _digest(source: str, extras: dict[str, Path], formats: Sequence[str]) -> str
     return digest.hexdigest()
 
 
-def _code_version() -> str:
-    """The package and the publishing templates: a change to them must republish."""
-    files = [*Path(__file__).resolve().parent.rglob("*"), *PUBLISH.rglob("*")]
-    digest = hashlib.sha256()
-    for path in sorted(p for p in files if p.is_file() and "__pycache__" not in p.parts):
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-def run_scenario(data_dir: Path, overrides: Sequence[str]) -> str:
+def run_scenario(data_dir: Path, overrides: Sequence[str], build_dir: Path | None = None) -> str:
     """`python build.py scenario`: read the inputs, compute the variant, return the terminal text."""
     from report.model.overrides import parse_override
     from report.model.scenario import build_scenario
@@ -243,7 +368,7 @@ def run_scenario(data_dir: Path, overrides: Sequence[str]) -> str:
     from report.present.scenario_text import scenario_text
 
     parsed = [parse_override(text) for text in overrides]
-    inputs = _read(data_dir)
+    inputs = _read(data_dir, build_dir)
     sources = Sources(inputs.edition, inputs.tables)
     scenario = build_scenario(
         inputs.edition,

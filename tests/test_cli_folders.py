@@ -177,7 +177,7 @@ def warm_build(tmp_path_factory) -> Path:
 
 
 def failing_publish(error: OSError):
-    def publish(document, output_dir, formats, engine="embedded", extras=None):
+    def publish(document, output_dir, formats, engine="embedded", **_):
         from report.publish import atomic
 
         with atomic.replacing(output_dir) as staging:

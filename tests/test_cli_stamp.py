@@ -32,7 +32,7 @@ class Recorder:
         self.skipped.append(f"{name}: {reason}")
 
 
-def fake_publish(document: Path, output_dir: Path, formats, engine="embedded", extras=None):
+def fake_publish(document: Path, output_dir: Path, formats, engine="embedded", **_):
     with atomic.replacing(output_dir) as staging:
         (staging / "rapport.html").write_bytes(document.read_bytes())
     return {"html": output_dir / "rapport.html"}

@@ -190,7 +190,7 @@ def test_hostile_text_is_literal_in_pdf_and_html(tmp_path):
 def test_wide_tables_are_split_never_cut_off(tmp_path):
     """25 years of statistics: year tables continue in parts that fit an A4 page upright."""
     from report.present.tables import MAX_COLUMNS
-    from tools.bench import scaled_data
+    from tools.bench_scale import scaled_data
 
     data = scaled_data(DATA, tmp_path / "data")
     text = render(data, tmp_path / "build")

@@ -114,17 +114,13 @@ def _rebuild_seconds(output: list[str]) -> list[float]:
     return found
 
 
-def main() -> int:
-    arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    arguments.add_argument("--runs", type=int, default=5)
-    runs = arguments.parse_args().runs
+def measure(runs: int) -> tuple[list[Run], list[Run]]:
+    """`runs` text changes and `runs` data changes, in that order (the benchmark calls this)."""
     from playwright.sync_api import sync_playwright
 
     browser_path = chromium()
     if browser_path is None:
-        print("chromium is not installed", file=sys.stderr)
-        return 1
-    load_before = _load()
+        raise RuntimeError("chromium is not installed")
     with tempfile.TemporaryDirectory() as scratch, sync_playwright() as playwright:
         project = copy_project(Path(scratch) / "project")
         preview = PreviewProcess(project, Path(scratch) / "bouw")
@@ -139,6 +135,19 @@ def main() -> int:
         finally:
             browser.close()
             preview.interrupt()
+    return text, data
+
+
+def main() -> int:
+    arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    arguments.add_argument("--runs", type=int, default=5)
+    runs = arguments.parse_args().runs
+    load_before = _load()
+    try:
+        text, data = measure(runs)
+    except RuntimeError as error:
+        print(error, file=sys.stderr)
+        return 1
     for name, measured, target in (("text change", text, 1.0), ("data change", data, 2.0)):
         shown = ", ".join(f"{run.total:.2f}" for run in measured)
         print(f"{name}: save → visible {shown} s")

@@ -23,7 +23,6 @@ from report.cli.options import UsageError
 from report.cli.parser import ArgumentsError, parser, with_command
 from report.folders import PROJECT, FileSystemFault, FolderBusy, FolderRefused, reason
 from report.problems import DraftRefused, InputError
-from report.publish.errors import PublishError
 
 LOG = "fout.log"
 
@@ -50,6 +49,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _failed(error: BaseException, args: argparse.Namespace, console: Console) -> int:
+    from report.publish.errors import PublishError  # not needed by commands that succeed
+
     build_dir: Path = getattr(args, "build_dir", PROJECT / "build")
     output: Path | None = getattr(args, "output", None)
     kept = ""

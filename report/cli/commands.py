@@ -150,7 +150,7 @@ def run_check(args: argparse.Namespace, console: Console) -> int:
     require_data(args.data)
     check_folders(None, args.build_dir, [args.data])
     try:
-        checked = check(args.data)
+        checked = check(args.data, args.build_dir)
     except InputError:
         early = text_check_without_model(args.data)
         findings.show_text_findings(console, early, args.build_dir, final=args.final)
@@ -222,7 +222,7 @@ def run_scenario_command(args: argparse.Namespace, console: Console) -> int:
     require_data(args.data)
     check_folders(None, args.build_dir, [args.data])
     try:
-        text = run_scenario(args.data, args.overrides)
+        text = run_scenario(args.data, args.overrides, args.build_dir)
     except OverrideError as error:
         raise UsageError(str(error)) from None
     console.say(text.rstrip("\n"))

@@ -10,7 +10,6 @@ import argparse
 import difflib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from importlib import metadata
 from typing import NoReturn
 
 from report.cli.console import Console, terminal_width, wrap
@@ -60,10 +59,25 @@ def _paragraph(text: str) -> str:
 
 
 def version() -> str:
+    from importlib import metadata  # only for --version: it costs a command's start-up time
+
     try:
         return metadata.version("report")
     except metadata.PackageNotFoundError:
         return "onbekend (niet geïnstalleerd met pip)"
+
+
+class _VersionAction(argparse.Action):
+    """--version, looked up only when asked for (the lookup costs every command start-up time)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None):
+        super().__init__(
+            option_strings, argparse.SUPPRESS, nargs=0, default=argparse.SUPPRESS, help=help
+        )
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> NoReturn:
+        print(f"{parser.prog} {version()}")
+        parser.exit()
 
 
 def parser(commands: Sequence[Command]) -> DutchParser:
@@ -81,9 +95,8 @@ def parser(commands: Sequence[Command]) -> DutchParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     main.add_argument(
-        "-V", "--version", action="version", version=f"%(prog)s {version()}",
-        help="toon het versienummer en stop",
-    )  # fmt: skip
+        "-V", "--version", action=_VersionAction, help="toon het versienummer en stop"
+    )
     sub = main.add_subparsers(
         dest="command", metavar="OPDRACHT", title="opdrachten", parser_class=DutchParser
     )

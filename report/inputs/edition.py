@@ -2,7 +2,9 @@
 
 The file is read with a strict YAML loader (`safe_yaml`) and checked by a schema
 (`edition_schema`); every problem names its key, in Dutch. `edition_yaml` writes the settings
-back as a commented editie.yml for a new edition folder.
+back as a commented editie.yml for a new edition folder. The YAML and schema libraries are
+imported where the file is read or written: a command that works from the cached inputs
+(`inputs/cache.py`) needs only the records below.
 """
 
 from __future__ import annotations
@@ -11,17 +13,13 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from report.inputs.edition_schema import (
+from report.inputs.labels import (
     BASES,
     DEFAULT_LICENCE,
-    FILE,
     LICENCES,
     REVIEWED_DATES,
-    validate,
 )
-from report.inputs.safe_yaml import YamlRefused, load_yaml
+from report.inputs.labels import EDITION_FILE as FILE
 from report.problems import InputError, Problem
 
 __all__ = [
@@ -73,6 +71,8 @@ class Edition:
 
 def load_edition(path: Path) -> Edition:
     """Read and check the edition settings; every problem is reported with its key."""
+    from report.inputs.edition_schema import validate  # pydantic: only when the file is read
+
     raw = _load(path)
     settings, found = validate(raw)
     if settings is None or found:
@@ -105,6 +105,7 @@ def load_edition(path: Path) -> Edition:
 
 def _load(path: Path) -> dict[str, object]:
     """The file's keys and values; size, encoding and YAML problems as Dutch input errors."""
+    from report.inputs.safe_yaml import YamlRefused, load_yaml
 
     def refuse(message: str) -> InputError:
         return InputError([Problem(FILE, message=message)])
@@ -144,6 +145,7 @@ def _load(path: Path) -> dict[str, object]:
 
 def edition_yaml(edition: Edition) -> str:
     """editie.yml for `edition`, with the comments a policy writer needs; load_edition reads it back."""
+    import yaml
 
     def value(item: object) -> str:
         return (

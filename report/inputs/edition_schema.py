@@ -14,27 +14,15 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from report.inputs.glyphs import glyph_names, unprintable
-from report.inputs.labels import DEPARTURE_TYPES
+from report.inputs.labels import (
+    BASES,
+    DEFAULT_LICENCE,
+    DEPARTURE_TYPES,
+    LICENCES,
+    REVIEWED_DATES,
+)
 
-FILE = "editie.yml"
-BASES = {
-    "programma": "programma-uitgaven artikel 37.3",
-    "programma+apparaat": "programma-uitgaven artikel 37.3 en apparaatsuitgaven DT&V",
-}
-# The licences the open data may carry (the `licentie` key); the government's default is CC0.
-LICENCES = {
-    "CC0-1.0": (
-        "Creative Commons Zero v1.0 Universal",
-        "https://creativecommons.org/publicdomain/zero/1.0/",
-    ),
-    "CC-BY-4.0": (
-        "Creative Commons Naamsvermelding 4.0 Internationaal",
-        "https://creativecommons.org/licenses/by/4.0/",
-    ),
-}
 Licence = Literal["CC0-1.0", "CC-BY-4.0"]  # the keys of LICENCES
-DEFAULT_LICENCE: Licence = "CC0-1.0"
-REVIEWED_DATES = ("peildatum", "publicatiedatum")  # dates a new edition asks a person to set
 FIRST_DATE, LAST_DATE = dt.date(1980, 1, 1), dt.date(2107, 12, 31)  # what a ZIP file can date
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 

@@ -7,6 +7,8 @@ stay where they are, in contract.py.
 
 from __future__ import annotations
 
+from typing import Final
+
 # Vertrek naar type (and the rows of each group of Vertrek veilige landen)
 INDEPENDENT = "Zelfstandig vertrek"
 FORCED = "Gedwongen vertrek"
@@ -93,3 +95,24 @@ def gl_country(n: int) -> str:
 
 def gl_country_count(n: int) -> str:
     return f"Aantal {n}"
+
+
+# editie.yml: its file name, and the bases the savings variant may take (key: what it sums)
+EDITION_FILE = "editie.yml"
+BASES = {
+    "programma": "programma-uitgaven artikel 37.3",
+    "programma+apparaat": "programma-uitgaven artikel 37.3 en apparaatsuitgaven DT&V",
+}
+# The licences the open data may carry (the `licentie` key); the government's default is CC0.
+LICENCES = {
+    "CC0-1.0": (
+        "Creative Commons Zero v1.0 Universal",
+        "https://creativecommons.org/publicdomain/zero/1.0/",
+    ),
+    "CC-BY-4.0": (
+        "Creative Commons Naamsvermelding 4.0 Internationaal",
+        "https://creativecommons.org/licenses/by/4.0/",
+    ),
+}
+DEFAULT_LICENCE: Final = "CC0-1.0"
+REVIEWED_DATES = ("peildatum", "publicatiedatum")  # dates a new edition asks a person to set

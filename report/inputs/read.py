@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from report.inputs import contract
-from report.inputs.book import read_workbook
 from report.inputs.contract import Sheet
 from report.inputs.edition import Edition, load_edition
 from report.inputs.narrative import NarrativeFile, WordTable, read_narrative, read_word_tables
@@ -35,6 +34,8 @@ class Inputs:
 
 def read_inputs(data_dir: Path) -> Inputs:
     """Read editie.yml, both workbooks and tekst/; raise InputError listing every problem."""
+    from report.inputs.book import read_workbook  # openpyxl: only when workbooks are read
+
     edition = load_edition(data_dir / "editie.yml")
     files = {contract.FINANCE: edition.finance_file, contract.STATISTICS: edition.statistics_file}
     problems: list[Problem] = []

@@ -9,12 +9,14 @@ the report's Verantwoording (report.model.printed).
 
 from __future__ import annotations
 
-from openpyxl.utils import get_column_letter
+from typing import TYPE_CHECKING
 
 from report.inputs.contract import Role, YearSheet, normalise
-from report.inputs.findings import SheetCells
 from report.inputs.tables import TableRow
 from report.numbers import exact, number, signed
+
+if TYPE_CHECKING:  # the reader's cell access (openpyxl); the model imports this module too
+    from report.inputs.findings import SheetCells
 
 
 def parts_of(row: TableRow, rows: list[TableRow]) -> list[TableRow]:
@@ -40,6 +42,8 @@ def check_totals(
     total_col: int | None,
 ) -> None:
     """Total and subtotal rows against their parts; every Totaal cell against what it sums."""
+    from openpyxl.utils import get_column_letter  # here: the model imports this module too
+
     for row in rows:
         parts = parts_of(row, rows)
         for year, col in years.items() if parts else ():

@@ -4,25 +4,30 @@ Meaning never hangs on colour alone: series differ in line type and marker shape
 stacked bars carry their measure number. Text is set in Source Sans Pro, the font of the
 report (templates/publish/fonts, registered with matplotlib's font manager). Value labels
 keep clear of reference lines (`bar_labels`), every year of a line chart is labelled and a
-target line says what it is. Each figure is saved under a name derived from its data, so an
-unchanged figure is not drawn again on a warm rebuild.
+target line says what it is. Each figure is saved under a name derived from its data and from
+the code that draws it, so an unchanged figure is not drawn again on a warm rebuild and a
+changed drawing code never leaves an old image in place; naming a figure needs neither pandas
+nor plotnine.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Mapping, Sequence
+import os
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from textwrap import fill
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
+from report import fingerprint
 from report.numbers import number
 from report.resources import FONTS
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 ACCENT = "#154273"  # the dark blue of the Rijkshuisstijl tradition
 GREYS = ["#154273", "#5a7fa8", "#9fb6cf", "#d2dce8", "#6b6b6b", "#b3b3b3"]
@@ -37,10 +42,12 @@ MAX_BAR_LABELS = 10  # value labels on the bars of one panel
 # between a label and its bar, and half the band a dashed line keeps free around it. The panel
 # is about 2,3 inch high, so 6 pt of text is some 4 points.
 LABEL_HEIGHT, LABEL_GAP, LINE_HALF = 5.0, 1.0, 1.5
+FOLDER = "figuren"  # inside the build folder, beside the document
 
 
 def _plotnine() -> Any:
-    """plotnine is imported only when a figure is actually drawn (warm builds skip it)."""
+    """plotnine (and pandas) are imported only when a figure is actually drawn (warm builds,
+    and the process that draws nothing while another draws, skip them)."""
     import plotnine
 
     _register_fonts()
@@ -54,6 +61,17 @@ def _register_fonts() -> None:
 
     for path in sorted(FONTS.glob("SourceSansPro-*.ttf")):
         font_manager.fontManager.addfont(str(path))
+
+
+def prepare() -> None:
+    """Import what the first drawing needs: plotnine and pandas, and matplotlib's figure and
+    PNG machinery, which plotnine imports only when it draws, and register the house font. A
+    process that is about to draw pays for this ahead of time (over a second, most of it
+    matplotlib)."""
+    _plotnine()
+    import matplotlib.pyplot  # noqa: F401
+    import PIL.PngImagePlugin  # noqa: F401
+    from matplotlib.backends import backend_agg  # noqa: F401
 
 
 def _style() -> Any:
@@ -126,6 +144,8 @@ def shares_plot(shares: pd.DataFrame, prognosis: dict[str, int]) -> Any:
     `shares` has columns jaar, type, aandeel (percent points). Value labels keep clear of
     the prognosis line (`bar_label`).
     """
+    import pandas as pd
+
     p = _plotnine()
     lines = pd.DataFrame({"type": list(prognosis), "prognose": list(prognosis.values())})
     years = sorted(shares["jaar"].unique())
@@ -160,6 +180,8 @@ def shares_plot(shares: pd.DataFrame, prognosis: dict[str, int]) -> Any:
 
 def lines_plot(frame: pd.DataFrame, y_label: str, budget_from: int | None = None) -> Any:
     """Series over the years; `frame` has columns jaar, reeks, waarde."""
+    import pandas as pd
+
     p = _plotnine()
     series = list(dict.fromkeys(frame["reeks"]))
     years = sorted(frame["jaar"].unique())
@@ -190,6 +212,8 @@ def lines_plot(frame: pd.DataFrame, y_label: str, budget_from: int | None = None
 
 def phase_plot(frame: pd.DataFrame, target: float) -> Any:
     """Stacked savings per measure and year against the target; columns jaar, nr, maatregel, bedrag."""
+    import pandas as pd
+
     p = _plotnine()
     measures = list(dict.fromkeys(frame["maatregel"]))
     frame = frame.assign(
@@ -241,18 +265,32 @@ def phase_plot(frame: pd.DataFrame, target: float) -> Any:
     )
 
 
-def save(draw: Callable[[], Any], key: str, data: object, build_dir: Path) -> str:
-    """Draw the plot unless a figure of the same data and style already exists."""
+def figure_path(key: str, data: object) -> str:
+    """Where the figure of this data is kept, relative to the build folder: the name carries a
+    hash of the data, the style and what draws it (the plotting code, the house font and the
+    plotting libraries, `fingerprint.drawing`), so a file that exists is the right drawing."""
     digest = hashlib.sha256(
-        json.dumps([STYLE_VERSION, key, data], sort_keys=True, default=str).encode()
+        json.dumps(
+            [STYLE_VERSION, fingerprint.drawing(), key, data], sort_keys=True, default=str
+        ).encode()
     ).hexdigest()[:12]
-    relative = f"figuren/{key}-{digest}.png"
+    return f"{FOLDER}/{key}-{digest}.png"
+
+
+def draw(plot: Callable[[], Any], relative: str, build_dir: Path) -> None:
+    """Draw the plot into its file; written under a private name and renamed, so a file that
+    exists is always complete (also when two processes draw the same figure)."""
     target = build_dir / relative
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        for old in target.parent.glob(f"{key}-*.png"):
-            old.unlink()
-        partial = target.with_suffix(".tmp.png")
-        draw().save(partial, verbose=False, metadata={"Software": None})
-        partial.replace(target)
-    return relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.stem}.{os.getpid()}.png")
+    plot().save(partial, verbose=False, metadata={"Software": None})
+    partial.replace(target)
+
+
+def remove_stale(build_dir: Path, current: Iterable[str]) -> None:
+    """Delete earlier drawings of these figures (their data has changed since)."""
+    keep = {Path(relative).name for relative in current}
+    keys = {name.rsplit("-", 1)[0] for name in keep}
+    for old in (build_dir / FOLDER).glob("*.png"):
+        if old.name not in keep and old.name.rsplit("-", 1)[0] in keys:
+            old.unlink(missing_ok=True)

@@ -3,14 +3,17 @@
 A change in the data folder reads the edition again and recomputes the model; a template
 change keeps the model and renders again. Figures are cached by content hash in the build
 folder (`present/figures.py`), so only a figure whose data changed is drawn again. The HTML
-is published into the preview's own build folder, never into `output/`, and only when the
-document differs from the one shown (or a publishing template changed).
+page is made by the embedded engine's quick path for the preview (`html_page`: the same pandoc
+run, the stylesheet and figures put in without pandoc's second pass) and kept in the preview's
+own build folder, never in `output/`; only when the document differs from the one shown (or a
+publishing template changed).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
 import time
 import traceback
 from dataclasses import dataclass, field
@@ -23,10 +26,11 @@ from report.inputs.read import read_inputs
 from report.model import Model, build_model
 from report.preview.watch import Work
 from report.problems import InputError, Problem
-from report.publish import PublishError, publish
+from report.publish import PublishError
+from report.publish.embedded import html_page
 from report.render.document import render_document
 
-HTML_DIR = "html"  # inside the build folder; replaced atomically by the publish stage
+HTML_DIR = "html"  # inside the build folder: the page shown, rapport.html
 FIGURES_DIR = "figuren"  # where render_document keeps the figures, named <key>-<hash>.png
 
 
@@ -80,7 +84,7 @@ class Rebuilder:
         republish = digest != self.shown or work is Work.PUBLISH or not page.is_file()
         if republish:
             self.shown = None  # a failed publish leaves nothing we can vouch for
-            publish(document, self.build_dir / HTML_DIR, ["html"])
+            _write(page, html_page(document))
             self.shown = digest
         return Outcome(
             "rapport",
@@ -92,6 +96,14 @@ class Rebuilder:
     def _figures(self) -> set[str]:
         folder = self.build_dir / FIGURES_DIR
         return {path.name for path in folder.glob("*.png")} if folder.is_dir() else set()
+
+
+def _write(path: Path, text: str) -> None:
+    """Replace the page in one step, so the server never reads half of it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{os.getpid()}")
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, path)
 
 
 def _key(file_name: str) -> str:

@@ -144,7 +144,9 @@ def _names(changed: set[Path]) -> str:
 def _warm_up() -> None:
     """Import the plotting stack while the writer reads, so the first redrawn figure of a
     preview that found all figures cached does not wait a second for the import."""
-    import plotnine  # noqa: F401
+    from report.present.figures import prepare
+
+    prepare()
 
 
 def _next_burst(changes: queue.Queue[set[Path] | Exception]) -> set[Path]:

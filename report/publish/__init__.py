@@ -2,23 +2,26 @@
 
 Two engines give the same document: `embedded` (default; pandoc from pypandoc-binary and
 Typst from the typst package, see embedded.py) and `quarto` (`quarto render` with
-templates/publish/_quarto.yml, see quarto.py).
+templates/publish/_quarto.yml, see quarto.py). An engine is imported when it publishes, so a
+command that only needs `PublishError` does not load pandoc's and Typst's bindings.
 """
 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from report.publish import atomic, embedded, quarto
+from report.publish import atomic
 from report.publish.errors import PublishError
-from report.publish.frontmatter import read_front_matter
+from report.publish.frontmatter import FrontMatter, read_front_matter
 
 __all__ = ["ENGINES", "FORMATS", "PublishError", "publish"]
 
 FORMATS = ("pdf", "html", "docx")
-ENGINES = {"embedded": embedded.render, "quarto": quarto.render}
+ENGINES = ("embedded", "quarto")
+
+Engine = Callable[[Path, Path, list[str], FrontMatter, Callable[[], None]], dict[str, Path]]
 
 
 def publish(
@@ -27,12 +30,14 @@ def publish(
     formats: Sequence[str] = FORMATS,
     engine: str = "embedded",
     extras: Mapping[str, Path] | None = None,
+    figures_ready: Callable[[], None] | None = None,
 ) -> dict[str, Path]:
     """Publish `document` (`<stem>.qmd`, figures beside it) as `<stem>.<format>` in `output_dir`.
 
     `extras` ({"tabellen.xlsx": path, "open-data": folder}) are copied along under their key,
     files and folders alike. Returns the final paths: by format ("pdf", "html", "docx") and by
-    name for the extras.
+    name for the extras. `figures_ready`, when another process is still drawing the figures,
+    returns once they are all drawn; the engine calls it before the first step that reads them.
 
     Atomic: the publication is built in a hidden sibling of `output_dir` and swapped in with
     one rename only when every format and extra is complete, so `output_dir` always holds
@@ -62,7 +67,13 @@ def publish(
         if not Path(source).exists():
             raise PublishError(f"{source} bestaat niet; {name} kan niet worden meegepubliceerd.")
     with atomic.replacing(output_dir) as staging:
-        made = ENGINES[engine](document.resolve(), staging, list(dict.fromkeys(formats)), front)
+        made = _engine(engine)(
+            document.resolve(),
+            staging,
+            list(dict.fromkeys(formats)),
+            front,
+            figures_ready or _drawn,
+        )
         for name, source in extras.items():
             if Path(source).is_dir():
                 shutil.copytree(source, staging / name)
@@ -70,3 +81,17 @@ def publish(
                 shutil.copyfile(source, staging / name)
             made[name] = staging / name
     return {key: output_dir / path.name for key, path in made.items()}
+
+
+def _engine(name: str) -> Engine:
+    if name == "quarto":
+        from report.publish import quarto
+
+        return quarto.render
+    from report.publish import embedded
+
+    return embedded.render
+
+
+def _drawn() -> None:
+    """The figures are in place already."""

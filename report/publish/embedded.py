@@ -8,7 +8,8 @@
   tools/make_reference_docx.py), the title page of rapport.openxml and docx.lua (title-page
   section, filled table of contents, landscape sections).
 
-The three pandoc runs work in parallel. Every timestamp comes from the document's date, so
+The three pandoc runs work in parallel (the Typst source from the start, the HTML and DOCX
+once the figures are drawn). Every timestamp comes from the document's date, so
 the same document gives the same bytes: Typst gets it as creation time, pandoc as
 SOURCE_DATE_EPOCH (DOCX zip entries and core properties). pandoc and Typst warnings fail
 the publication: they mean a missing figure, an unknown font or a broken label.
@@ -16,10 +17,13 @@ the publication: they mean a missing figure, an unknown font or a broken label.
 
 from __future__ import annotations
 
+import base64
+import html
+import mimetypes
 import os
 import re
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Final
 
@@ -27,7 +31,7 @@ import pypandoc
 import typst
 
 from report.publish.errors import PublishError
-from report.publish.frontmatter import FrontMatter
+from report.publish.frontmatter import FrontMatter, read_front_matter
 from report.resources import FONTS
 from report.resources import PUBLISH as TEMPLATES
 
@@ -46,16 +50,33 @@ PDF_STANDARD: Final = "ua-1"
 TIMEOUT = 600  # seconds; a conversion of this document takes about one
 
 FORMAT_NAMES = {"pdf": "de PDF", "html": "de HTML-versie", "docx": "het Word-bestand"}
+STYLESHEET = TEMPLATES / "rapport.css"
 _UNKNOWN_REFERENCE = re.compile(r"onbekende verwijzing: ([^\n]+)")
+_STYLESHEET_LINK = re.compile(r'<link rel="stylesheet" href="[^"]*">')
+_IMAGE_SOURCE = re.compile(r'(<img\b[^>]*?\ssrc=")([^"]+)(")')
 
 
 def render(
-    document: Path, target: Path, formats: Sequence[str], front: FrontMatter
+    document: Path,
+    target: Path,
+    formats: Sequence[str],
+    front: FrontMatter,
+    figures_ready: Callable[[], None],
 ) -> dict[str, Path]:
-    """Write `<stem>.<format>` into `target` for every format; return the paths by format."""
+    """Write `<stem>.<format>` into `target` for every format; return the paths by format.
+
+    pandoc writes the Typst source while the figures may still be drawn (it only names them);
+    the HTML and DOCX runs, which embed them, and Typst start after `figures_ready()`.
+    """
     outputs = {fmt: target / f"{document.stem}.{fmt}" for fmt in formats}
-    runs = {fmt: _start_pandoc(document, fmt, outputs[fmt], front) for fmt in formats}
+    runs: dict[str, subprocess.Popen] = {}
     try:
+        if "pdf" in outputs:
+            runs["pdf"] = _start_pandoc(document, "pdf", outputs["pdf"], front)
+        figures_ready()
+        for fmt in formats:
+            if fmt != "pdf":
+                runs[fmt] = _start_pandoc(document, fmt, outputs[fmt], front)
         if "pdf" in runs:  # Typst compiles while pandoc still writes the other formats
             source = _finish(document, "pdf", runs["pdf"])
             outputs["pdf"].write_bytes(_compile_pdf(source, document.parent, front))
@@ -70,8 +91,9 @@ def render(
     return outputs
 
 
-def _pandoc_arguments(fmt: str, output: Path, front: FrontMatter) -> list[str]:
-    """pandoc's arguments for one format (for the PDF: Typst source on stdout)."""
+def _pandoc_arguments(fmt: str, output: Path | None, front: FrontMatter) -> list[str]:
+    """pandoc's arguments for one format (for the PDF, and the HTML without `output`, the
+    result goes to stdout)."""
     arguments = [
         "--from=markdown",
         f"--data-dir={TEMPLATES}",  # not the user's: their reference.docx would change the output
@@ -90,20 +112,19 @@ def _pandoc_arguments(fmt: str, output: Path, front: FrontMatter) -> list[str]:
             f"--template={TEMPLATES / 'rapport.typ'}",
         ]
     if fmt == "html":
-        return [
+        page = [
             *arguments,
             "--toc",
             "--to=html5",
             "--standalone",
-            "--embed-resources",
             f"--template={TEMPLATES / 'rapport.html'}",
-            f"--css={TEMPLATES / 'rapport.css'}",
+            f"--css={STYLESHEET}",
             "--section-divs",
             "--shift-heading-level-by=1",
             "--toc-depth=3",
             "--mathml",
-            f"--output={output}",
         ]
+        return page + (["--embed-resources", f"--output={output}"] if output else [])
     return [
         *arguments,
         "--to=docx",
@@ -113,7 +134,9 @@ def _pandoc_arguments(fmt: str, output: Path, front: FrontMatter) -> list[str]:
     ]
 
 
-def _start_pandoc(document: Path, fmt: str, output: Path, front: FrontMatter) -> subprocess.Popen:
+def _start_pandoc(
+    document: Path, fmt: str, output: Path | None, front: FrontMatter
+) -> subprocess.Popen:
     command = [pypandoc.get_pandoc_path(), document.name, *_pandoc_arguments(fmt, output, front)]
     environment = dict(os.environ, SOURCE_DATE_EPOCH=str(int(front.timestamp.timestamp())))
     return subprocess.Popen(
@@ -123,6 +146,38 @@ def _start_pandoc(document: Path, fmt: str, output: Path, front: FrontMatter) ->
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
+
+
+def html_page(document: Path) -> str:
+    """The HTML edition as one page for the live preview, made faster than `render` makes it.
+
+    The same pandoc run, filters and template, but without pandoc's `--embed-resources`, which
+    reads the whole page back and writes it again (a third of the run): the stylesheet and the
+    figures are put in here, as `<style>` and `data:` addresses. The page looks the same as the
+    published file; its markup is not byte for byte the same (pandoc's embedding rewrites it).
+    """
+    front = read_front_matter(document)
+    page = _finish(document, "html", _start_pandoc(document, "html", None, front)).decode("utf-8")
+    style = STYLESHEET.read_text(encoding="utf-8")
+    page, found = _STYLESHEET_LINK.subn(lambda _: f"<style>\n{style}</style>", page, count=1)
+    if not found:
+        raise PublishError("De HTML-sjabloon verwijst niet naar het stijlblad rapport.css.")
+
+    def embedded_image(match: re.Match[str]) -> str:
+        source = html.unescape(match.group(2))
+        path = (document.parent / source).resolve()
+        if source.startswith("data:"):
+            return match.group(0)
+        if not path.is_relative_to(document.parent) or not path.is_file():
+            raise PublishError(
+                f"De HTML-versie kan {source} niet insluiten: het bestand ontbreekt. "
+                "Er is niets gepubliceerd."
+            )
+        data = base64.b64encode(path.read_bytes()).decode("ascii")
+        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return f"{match.group(1)}data:{kind};base64,{data}{match.group(3)}"
+
+    return _IMAGE_SOURCE.sub(embedded_image, page)
 
 
 def unknown_reference_error(document: Path, message: str) -> PublishError | None:

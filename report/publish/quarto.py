@@ -22,7 +22,7 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import yaml
@@ -70,7 +70,11 @@ def project_settings(formats: Sequence[str], front: FrontMatter) -> dict:
 
 
 def render(
-    document: Path, target: Path, formats: Sequence[str], front: FrontMatter
+    document: Path,
+    target: Path,
+    formats: Sequence[str],
+    front: FrontMatter,
+    figures_ready: Callable[[], None],
 ) -> dict[str, Path]:
     quarto = shutil.which("quarto")
     if quarto is None:
@@ -78,6 +82,7 @@ def render(
             "Quarto is niet geïnstalleerd (het programma 'quarto' staat niet in het PATH). "
             "Installeer Quarto of publiceer met --engine embedded."
         )
+    figures_ready()  # the project is a copy of the build folder, figures included
     with tempfile.TemporaryDirectory(prefix="publicatie-quarto-") as work:
         project = Path(work) / "project"
         shutil.copytree(document.parent, project)

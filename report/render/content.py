@@ -12,10 +12,13 @@ import yaml
 
 from report.resources import CONTENT
 
+# libyaml's loader where it is installed (ten times faster), else the same rules in Python
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def content(name: str) -> list[Mapping[str, object]]:
     """The items of templates/content/<name>.yml (a list of mappings)."""
-    data = yaml.safe_load((CONTENT / f"{name}.yml").read_text(encoding="utf-8"))
+    data = yaml.load((CONTENT / f"{name}.yml").read_text(encoding="utf-8"), Loader=_LOADER)
     if not isinstance(data, list) or not all(isinstance(item, Mapping) for item in data):
         raise ValueError(f"templates/content/{name}.yml is geen lijst van onderdelen")
     return data

@@ -11,6 +11,7 @@ the numbers they get are recorded (`Rendered.numbering`, build/nummering.json).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -82,6 +83,7 @@ class Rendered:
     document: Path
     numbering: Numbering
     findings: list[TextFinding]
+    figures: tuple[str, ...] = ()  # the figure files it refers to, relative to the build folder
 
 
 def _finalize(value: object) -> str:
@@ -94,7 +96,10 @@ def _trusted(format_number: Callable[..., str]) -> Callable[..., Markdown]:
     return lambda *args: Markdown(format_number(*args))
 
 
+@functools.cache
 def environment() -> Environment:
+    """One environment per process: it keeps the compiled templates (the preview renders again
+    and again) and compiles a template again only when its file has changed."""
     env = Environment(
         loader=FileSystemLoader(CHAPTERS),
         undefined=StrictUndefined,
@@ -124,17 +129,26 @@ def environment() -> Environment:
     return env
 
 
-def render(model: Model, build_dir: Path) -> Rendered:
-    """Write build/rapport.qmd (with its figures) and the numbers its tables and figures got."""
+def render(
+    model: Model, build_dir: Path, figures: Mapping[str, FigureBlock] | None = None
+) -> Rendered:
+    """Write build/rapport.qmd and the numbers its tables and figures got.
+
+    The figures are drawn here, or `figures` gives their blocks when another process draws
+    them (`render/drawing.py`): the document needs only their file names.
+    """
     build_dir.mkdir(parents=True, exist_ok=True)
-    composed = compose(model, make_figures(model, build_dir))
+    if figures is None:
+        figures = make_figures(model, build_dir)
+    composed = compose(model, figures)
     target = build_dir / DOCUMENT
     target.write_text(composed.text, encoding="utf-8")
     (build_dir / NUMBERING).write_text(composed.numbering.to_json() + "\n", encoding="utf-8")
-    return Rendered(target, composed.numbering, composed.findings)
+    paths = tuple(block.path for block in figures.values())
+    return Rendered(target, composed.numbering, composed.findings, paths)
 
 
-def compose(model: Model, figures: dict[str, FigureBlock] | None = None) -> Composed:
+def compose(model: Model, figures: Mapping[str, FigureBlock] | None = None) -> Composed:
     """The document's text, its numbering and the text check, without writing anything.
 
     Without `figures` (the check command) every figure is placed without drawing it.
