@@ -81,6 +81,7 @@ def _build(
     progress: Progress,
 ) -> BuildResult:
     from report.model import build_model
+    from report.present import herkomst
     from report.present.workbook import write_tables_workbook
     from report.render.document import render
 
@@ -91,10 +92,13 @@ def _build(
     with _writing(build_dir):
         rendered = progress.run("Document en figuren opmaken", lambda: render(model, build_dir))
         document = rendered.document
-        extras = {}
+        audit = build_dir / stamp.HERKOMST
+        herkomst.write_csv(rendered.herkomst, audit)
+        extras = {stamp.HERKOMST: audit}
         if "xlsx" in formats:
             workbook = build_dir / stamp.TABLES
-            write_tables_workbook(model, workbook, rendered.numbering)
+            sheet = (herkomst.SHEET, herkomst.table(rendered.herkomst))
+            write_tables_workbook(model, workbook, rendered.numbering, [sheet])
             extras[stamp.TABLES] = workbook
     documents = [f for f in formats if f in stamp.DOCUMENT_FORMATS]
     digest = _digest(document, extras, formats, engine)

@@ -20,7 +20,10 @@ STAMP = "publicatie.json"
 DOCUMENT_STEM = "rapport"
 DOCUMENT_FORMATS = ("pdf", "html", "docx")
 TABLES = "tabellen.xlsx"
-PUBLICATION_FILES = frozenset({*(f"{DOCUMENT_STEM}.{f}" for f in DOCUMENT_FORMATS), TABLES})
+HERKOMST = "herkomst.csv"  # every printed number and its source (report.present.herkomst)
+PUBLICATION_FILES = frozenset(
+    {*(f"{DOCUMENT_STEM}.{f}" for f in DOCUMENT_FORMATS), TABLES, HERKOMST}
+)
 
 
 def file_hash(path: Path) -> str:

@@ -17,6 +17,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "report"
 STAGES = {
     "report": 0,  # report/__init__.py
     "report.numbers": 0,
+    "report.provenance": 0,
+    "report.cited": 0,
     "report.problems": 0,
     "report.resources": 0,
     "report.inputs": 1,

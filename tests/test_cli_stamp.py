@@ -35,7 +35,9 @@ class Recorder:
 def fake_publish(document: Path, output_dir: Path, formats, engine="embedded", extras=None):
     with atomic.replacing(output_dir) as staging:
         (staging / "rapport.html").write_bytes(document.read_bytes())
-    return {"html": output_dir / "rapport.html"}
+        for name, source in (extras or {}).items():  # herkomst.csv, as the real publish does
+            (staging / name).write_bytes(source.read_bytes())
+    return {"html": output_dir / "rapport.html", **{n: output_dir / n for n in extras or {}}}
 
 
 @pytest.fixture(autouse=True)

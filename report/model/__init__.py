@@ -14,7 +14,7 @@ from report.inputs.edition import Edition
 from report.inputs.read import Inputs
 from report.model.catalog import DATA_TABLES, FIGURES
 from report.model.entries import DataTable, FigureEntry
-from report.model.figures import Chart, Computed
+from report.model.figures import Chart, Computed, Point
 from report.model.indicators import Indicators, build_indicators
 from report.model.nationalities import nationalities
 from report.model.overrides import Override, parse_override
@@ -34,6 +34,7 @@ class ModelFigure:
     caption: str
     alt: str
     chart: Chart
+    points: tuple[Point, ...] = ()  # every number it draws, with its source
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,9 @@ def build_model(
     for figure in figures:
         data = figure.build(computed) if sources.supplied(figure.sheets) else None
         if data is not None:
-            drawn[figure.key] = ModelFigure(figure.key, figure.caption, data.alt, data.chart)
+            drawn[figure.key] = ModelFigure(
+                figure.key, figure.caption, data.alt, data.chart, data.points
+            )
     return Model(
         edition=edition,
         tables=built,

@@ -15,15 +15,28 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from report.cited import Cited, Shown, cite, joined
 from report.inputs import labels as L
 from report.inputs.contract import Role, normalise
 from report.inputs.tables import TableRow, YearTable
 from report.model.return_measures import is_total
-from report.model.shares import share
 from report.model.sources import Sources
+from report.model.traced import record_cell, year_cell, year_count
 from report.model.trend import components
-from report.numbers import exact, number, signed, whole
+from report.numbers import exact, number, signed
 from report.problems import Note, Problem
+from report.provenance import (
+    Traced,
+    cell,
+    constant,
+    count,
+    difference,
+    maximum,
+    or_zero,
+    rounded,
+    share,
+    total,
+)
 
 PERCENT_MARGIN = Decimal(1)  # percentage points between a published and a computed percentage
 
@@ -32,7 +45,7 @@ PERCENT_MARGIN = Decimal(1)  # percentage points between a published and a compu
 class Side:
     """One source of a figure: its value, where it is, and how many rounded values it sums."""
 
-    value: int | Decimal
+    value: Traced
     file: str
     sheet: str
     cell: str
@@ -47,7 +60,7 @@ class Side:
 class Reconciliation:
     notes: list[Note] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    differences: dict[str, list[tuple[int | None, Decimal]]] = field(
+    differences: dict[str, list[tuple[int | None, Traced]]] = field(
         default_factory=lambda: defaultdict(list)
     )  # model table key -> (year, difference) within the margin
 
@@ -58,46 +71,46 @@ class Reconciliation:
         year: int | None,
         a: Side,
         b: Side,
-        margin: Decimal | int,
+        margin: Traced,
         places: int = 0,
     ) -> None:
         """Note a difference within `margin`; a larger one is a problem at a's cell."""
-        difference = Decimal(a.value) - Decimal(b.value)
-        if difference == 0:
+        gap = difference(a.value, b.value)
+        if gap == 0:
             return
-        when = f" {year}" if year else ""
-        text = (
-            f"{what}{when}: {_shown(a.value)} hier, {_shown(b.value)} in {b.place} "
-            f"(verschil {signed(difference, places)})"
+        within = abs(gap) <= margin
+        text = cite(
+            "{what}{when}: {a} hier, {b} in {place} (verschil {gap}); {verdict} {margin}{tail}",
+            what=what,
+            when=f" {year}" if year else "",
+            a=_shown(a.value),
+            b=_shown(b.value),
+            place=b.place,
+            gap=Shown(gap, signed(gap, places)),
+            verdict="afrondingsverschil binnen de marge van"
+            if within
+            else "dat is meer dan de afrondingsmarge van",
+            margin=_shown(margin),
+            tail="" if within else ": controleer beide werkbladen",
         )
-        if abs(difference) <= margin:
-            self.notes.append(
-                Note(
-                    a.file,
-                    a.sheet,
-                    a.cell,
-                    f"{text}; afrondingsverschil binnen de marge van {_shown(margin)}",
-                )
-            )
-            self.differences[key].append((year, difference))
+        if within:
+            self.notes.append(Note(a.file, a.sheet, a.cell, text))
+            self.differences[key].append((year, gap))
         else:
-            self.problems.append(
-                Problem(
-                    a.file,
-                    a.sheet,
-                    a.cell,
-                    f"{text}; dat is meer dan de afrondingsmarge van {_shown(margin)}: "
-                    "controleer beide werkbladen",
-                )
-            )
+            self.problems.append(Problem(a.file, a.sheet, a.cell, text))
 
 
-def _shown(value: int | Decimal) -> str:
-    return exact(value, 1)
+def _shown(value: Traced) -> Shown:
+    return Shown(value, exact(value, 1))
 
 
-def margin(rounding: int, a: Side, b: Side) -> Decimal:
-    return Decimal(rounding) * (a.terms + b.terms) / 2
+def margin(rounding: int, a: Side, b: Side) -> Traced:
+    terms = a.terms + b.terms
+    return constant(
+        Decimal(rounding) * terms / 2,
+        f"afrondingsmarge: de helft van de afrondingseenheid ({rounding}) per opgetelde "
+        f"waarde ({terms})",
+    )
 
 
 def _cells(table: YearTable, rows: Sequence[TableRow], year: int) -> str:
@@ -110,7 +123,7 @@ def _cells(table: YearTable, rows: Sequence[TableRow], year: int) -> str:
 
 
 def _side(table: YearTable, rows: Sequence[TableRow], year: int) -> Side:
-    value = sum(r.values.get(year) or 0 for r in rows)
+    value = total(year_count(table, r, year) for r in rows)
     return Side(value, table.origin.file, table.origin.sheet, _cells(table, rows, year), len(rows))
 
 
@@ -173,21 +186,22 @@ def percentages_vs_outflow(result: Reconciliation, key: str, sources: Sources) -
         row = pct.line(label)
         parts = [outflow.line(n) for n in numerators]
         for year in sorted(set(pct.years) & set(outflow.years)):
-            printed = row.values.get(year)
-            computed = share(
-                sum(p.values.get(year) or 0 for p in parts),
-                sum(b.values.get(year) or 0 for b in base_rows),
-            )
-            if printed is None or computed is None or printed == whole(computed):
+            printed = year_cell(pct, row, year)
+            base = total(year_count(outflow, b, year) for b in base_rows)
+            if printed is None or not base:
+                continue
+            computed = share(total(year_count(outflow, p, year) for p in parts), base)
+            if printed == rounded(computed):
                 continue
             a = Side(printed, pct.origin.file, pct.origin.sheet, pct.cell(row, year))
             b = Side(
-                computed.quantize(Decimal("0.1")),
+                rounded(computed, 1),
                 outflow.origin.file,
                 outflow.origin.sheet,
                 _cells(outflow, base_rows, year),
             )
-            result.compare(key, label, year, a, b, PERCENT_MARGIN, places=1)
+            allowed = constant(PERCENT_MARGIN, "afrondingsmarge voor een gepubliceerd percentage")
+            result.compare(key, label, year, a, b, allowed, places=1)
 
 
 def gl_total(result: Reconciliation, key: str, sources: Sources) -> None:
@@ -196,21 +210,27 @@ def gl_total(result: Reconciliation, key: str, sources: Sources) -> None:
     parts = [r for r in gl.records if not is_total(r)]
     origin = gl.origin
     for record in gl.records:
-        printed = record.whole(L.GL_COUNT)
+        printed = record_cell(gl, record, L.GL_COUNT)
         if is_total(record) and printed is not None:
             a = Side(printed, origin.file, origin.sheet, gl.cell(record, L.GL_COUNT))
             cells = "+".join(gl.cell(r, L.GL_COUNT) for r in parts)
-            counted = sum(r.whole(L.GL_COUNT) or 0 for r in parts)
+            counted = total(or_zero(record_cell(gl, r, L.GL_COUNT)) for r in parts)
             b = Side(counted, origin.file, origin.sheet, cells, len(parts))
             result.compare(key, "Totaal vertrek uit de GL", None, a, b, margin(1, a, b))
 
 
-def difference_note(found: Sequence[tuple[int | None, Decimal]], other: str, unit: str) -> str:
+def difference_note(found: Sequence[tuple[int | None, Traced]], other: str, unit: str) -> Cited:
     """One sentence under a table on its rounding differences with the other source."""
     years = sorted({y for y, _ in found if y})
-    largest = max(abs(d) for _, d in found)
+    largest = maximum([abs(d) for _, d in found])
     when = f" in {_years_text(years)}" if years else ""
-    return f"Door afronding wijken de cijfers{when} ten hoogste {_shown(largest)}{unit} af van {other}."
+    return cite(
+        "Door afronding wijken de cijfers{when} ten hoogste {largest}{unit} af van {other}.",
+        when=when,
+        largest=_shown(largest),
+        unit=unit,
+        other=other,
+    )
 
 
 def _years_text(years: Sequence[int]) -> str:
@@ -218,10 +238,10 @@ def _years_text(years: Sequence[int]) -> str:
     return texts[0] if len(texts) == 1 else ", ".join(texts[:-1]) + " en " + texts[-1]
 
 
-def printed_total_note(table: YearTable) -> str:
+def printed_total_note(table: YearTable) -> Cited:
     """Under a table: printed totals in the sheet that differ (within rounding) from the sums."""
     parts_of_all = components(table)
-    largest, count = 0, 0
+    gaps: list[Traced] = []
     for row in table.rows:
         parts = (
             parts_of_all
@@ -231,18 +251,33 @@ def printed_total_note(table: YearTable) -> str:
             else []
         )
         for year in table.years if parts else ():
-            printed = row.values.get(year)
+            printed = year_cell(table, row, year)
             if printed is not None:
-                difference = printed - sum(p.values.get(year) or 0 for p in parts)
-                largest, count = max(largest, abs(difference)), count + (difference != 0)
-        if row.printed_total is not None and row.values:
-            difference = row.printed_total - sum(v or 0 for v in row.values.values())
-            largest, count = max(largest, abs(difference)), count + (difference != 0)
-    if not count:
-        return ""
-    places = "één plaats" if count == 1 else f"{count} plaatsen"
-    return (
-        "Totalen zijn berekend uit de onderliggende regels. Op "
-        f"{places} wijkt het totaal in de bron daarvan af door afronding (ten hoogste "
-        f"{number(largest)})."
+                gaps.append(difference(printed, total(year_count(table, p, year) for p in parts)))
+        if row.printed_total is not None and row.values and table.total_column:
+            address = f"{table.total_column}{row.excel_row}"
+            origin = table.origin
+            printed = cell(row.printed_total, origin.file, origin.sheet, address)
+            summed = total(year_count(table, row, year) for year in row.values)
+            gaps.append(difference(printed, summed))
+    differing = [gap for gap in gaps if gap]
+    if not differing:
+        return Cited("")
+    how_many = count(differing)
+    places = (
+        cite("één plaats")
+        if len(differing) == 1
+        else cite("{n} plaatsen", n=Shown(how_many, number(how_many)))
+    )
+    largest = maximum([abs(gap) for gap in differing])
+    return joined(
+        (
+            "Totalen zijn berekend uit de onderliggende regels. Op ",
+            places,
+            cite(
+                " wijkt het totaal in de bron daarvan af door afronding (ten hoogste {largest}).",
+                largest=Shown(largest, number(largest)),
+            ),
+        ),
+        "",
     )

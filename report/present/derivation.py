@@ -2,27 +2,41 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
+from report.cited import Cited, Shown, cite
 from report.inputs.contract import Rule
 from report.model.scenario import Measure
 from report.numbers import euro, exact
+from report.provenance import Traced
 
 
-def derivation_text(measure: Measure) -> str:
-    """'30% van € 6,7 mln (REAN-regeling 2022) = € 2,0 mln' — the measure's rule in words."""
+def derivation_text(measure: Measure) -> Cited:
+    """'30% van € 6,7 mln (REAN-regeling 2022) = € 2,0 mln' — the measure's rule in words.
+
+    A `Cited` text: each number keeps its source for the document.
+    """
     d = measure.derivation
-    result = euro(d.structural)
+    result = Shown(d.structural, euro(d.structural))
     if d.rule in (Rule.LINE, Rule.AMOUNT):
         percentage, base = _given(d.percentage), _given(d.base_amount)
-        return f"{exact(percentage)}% van {euro(base)} ({d.base_label}) = {result}"
+        return cite(
+            "{p}% van {base} ({label}) = {result}",
+            p=Shown(percentage, exact(percentage)),
+            base=Shown(base, euro(base)),
+            label=d.base_label,
+            result=result,
+        )
     if d.rule == Rule.FTE:
         fte, cost = _given(d.fte), _given(d.cost_per_fte)
-        return f"{exact(fte)} fte × {euro(cost)} per fte = {result}"
-    return f"vast bedrag van {result}"
+        return cite(
+            "{fte} fte × {cost} per fte = {result}",
+            fte=Shown(fte, exact(fte)),
+            cost=Shown(cost, euro(cost)),
+            result=result,
+        )
+    return cite("vast bedrag van {result}", result=result)
 
 
-def _given(value: Decimal | None) -> Decimal:
+def _given(value: Traced | None) -> Traced:
     """A parameter the measure's rule requires (the scenario has checked it is there)."""
     if value is None:
         raise ValueError("de rekenregel mist een parameter")

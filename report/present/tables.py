@@ -21,6 +21,7 @@ from report.present.markdown import (
     reference,
     strong,
 )
+from report.present.marks import Mark, Where, cited_markdown, unmarked
 
 MAX_COLUMNS = 9  # value columns that fit an A4 page upright next to the labels
 EMPTY = "–"
@@ -47,35 +48,57 @@ def source_line(table: ModelTable) -> Markdown:
     return Markdown("Bron: " + "; ".join(parts) + ".")
 
 
-def table_block(table: ModelTable) -> TableBlock:
+def table_block(table: ModelTable, mark: Mark = unmarked) -> TableBlock:
     """A model table; one with more columns than fit an A4 page upright continues in parts.
 
-    Each part has at most MAX_COLUMNS value columns and repeats the labels.
+    Each part has at most MAX_COLUMNS value columns and repeats the labels. `mark` marks each
+    traced number with its source (report.present.marks).
     """
     parts = tuple(
-        _part(table, range(i, min(i + MAX_COLUMNS, len(table.columns))))
+        _part(table, range(i, min(i + MAX_COLUMNS, len(table.columns))), mark)
         for i in range(0, len(table.columns), MAX_COLUMNS)
     )
     unit = UNIT_WORDS.get(table.unit, table.unit)
+    part = f"tbl-{table.key}"
     below = [source_line(table)]
     below += [escape(f"{row.label}: {row.note}") for row in table.rows if row.note]
-    below += [escape(note) for note in table.notes]
+    below += [cited_markdown(note, mark, Where(part, "noot")) for note in table.notes]
+    caption = cited_markdown(table.title, mark, Where(part, "bijschrift"))
     return TableBlock(
         table.key,
-        Markdown(f"{escape(table.title)} ({escape(unit)})"),
+        Markdown(f"{caption} ({escape(unit)})"),
         parts,
         SourceNote(tuple(below)),
     )
 
 
-def _part(table: ModelTable, columns: range) -> PipeTable:
+def row_names(table: ModelTable) -> list[str]:
+    """Each row's label, below a group heading as 'heading › label' (unique within a table)."""
+    names, group = [], ""
+    for row in table.rows:
+        if row.kind is RowKind.GROUP:
+            group = row.label
+        names.append(
+            f"{group} › {row.label}" if group and row.kind is not RowKind.GROUP else row.label
+        )
+    return names
+
+
+def _part(table: ModelTable, columns: range, mark: Mark) -> PipeTable:
     specs = (ColumnSpec(Align.LEFT), *(ColumnSpec(Align.RIGHT) for _ in columns))
     header = (escape(table.stub), *(escape(table.columns[i]) for i in columns))
     rows = []
-    for row in table.rows:
-        label = escape(row.label)
+    part = f"tbl-{table.key}"
+    for row, name in zip(table.rows, row_names(table), strict=True):
+        label = cited_markdown(row.label, mark, Where(part, name))
+        traced = row.provenance or (None,) * len(row.values)
         values = [
-            Markdown(cell(row.values[i], table.decimals, row.unit or table.unit)) for i in columns
+            mark(
+                traced[i],
+                cell(row.values[i], table.decimals, row.unit or table.unit),
+                Where(part, name, table.columns[i]),
+            )
+            for i in columns
         ]
         if row.kind is RowKind.GROUP:
             label, values = emphasis(label), [Markdown("") for _ in columns]

@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 
+from report.cited import Cited, Shown, cite, joined
 from report.model.trend import Change
-from report.numbers import number, percent, whole
+from report.numbers import number, percent
+from report.provenance import Traced, rounded
 
 
 def join_nl(items: Iterable[object]) -> str:
@@ -22,7 +24,7 @@ def join_nl(items: Iterable[object]) -> str:
 
 
 def verb(
-    difference: float | Decimal,
+    difference: float | Decimal | Traced,
     up: str = "steeg",
     down: str = "daalde",
     same: str = "bleef gelijk",
@@ -32,16 +34,29 @@ def verb(
 
 def trend(
     change: Change,
-    fmt: Callable[[int], str] = number,
+    fmt: Callable[[Traced], str] = number,
     up: str = "steeg",
     down: str = "daalde",
-) -> str:
-    """'steeg van 22.157 in 2011 naar 36.722 in 2017 (+66%)' from a model Change."""
+) -> Cited:
+    """'steeg van 22.157 in 2011 naar 36.722 in 2017 (+66%)' from a model Change.
+
+    The numbers keep their sources (a `Cited` text), so the document can show them.
+    """
     start, end = change.start, change.end
+    first = Shown(start.value, fmt(start.value))
     if change.difference == 0:
-        return f"bleef gelijk op {fmt(start.value)} ({start.year} en {end.year})"
-    text = f"{verb(change.difference, up, down)} van {fmt(start.value)} in {start.year} naar {fmt(end.value)} in {end.year}"
+        return cite("bleef gelijk op {first} ({a} en {b})", first=first, a=start.year, b=end.year)
+    text = cite(
+        "{verb} van {first} in {a} naar {last} in {b}",
+        verb=verb(change.difference, up, down),
+        first=first,
+        a=start.year,
+        last=Shown(end.value, fmt(end.value)),
+        b=end.year,
+    )
     if change.percent is not None:
+        exact = rounded(change.percent)
         sign = "+" if change.difference > 0 else "−"
-        text += f" ({sign}{percent(abs(whole(change.percent)))})"
+        shown = Shown(exact, f"{sign}{percent(abs(exact))}")
+        text = joined((text, cite(" ({change})", change=shown)), "")
     return text

@@ -16,6 +16,7 @@ import io
 import os
 import re
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -110,8 +111,24 @@ class _FixedTimeZip(zipfile.ZipFile):
         self.writestr(arcname or os.path.basename(filename), Path(filename).read_bytes())
 
 
-def workbook_bytes(model: Model, numbering: Numbering) -> bytes:
-    """The tables workbook as bytes: the model's tables, numbered as the document numbered them."""
+Rows = Sequence[Sequence[str | int]]  # a plain sheet: a header row, then the data rows
+
+
+def _write_rows(ws: Worksheet, rows: Rows) -> None:
+    """A plain sheet after the tables (herkomst: one row per printed number)."""
+    for number, values in enumerate(rows, start=1):
+        for col, value in enumerate(values, start=1):
+            cell = ws.cell(number, col, value)
+            if number == 1:
+                cell.font, cell.fill = BOLD, HEADER_FILL
+    ws.freeze_panes = "A2"
+
+
+def workbook_bytes(
+    model: Model, numbering: Numbering, extra: Sequence[tuple[str, Rows]] = ()
+) -> bytes:
+    """The tables workbook as bytes: the model's tables, numbered as the document numbered them,
+    then each `extra` sheet (name, rows)."""
     book = Workbook()
     book.remove(book.worksheets[0])  # the empty sheet a new workbook starts with
     for numbered in numbering.tables:
@@ -119,6 +136,8 @@ def workbook_bytes(model: Model, numbering: Numbering) -> bytes:
         if table is not None:
             sheet = book.create_sheet(sheet_name(numbered.number, table.title))
             _write_table(sheet, numbered.number, table)
+    for name, rows in extra:
+        _write_rows(book.create_sheet(name), rows)
     edition = model.edition
     moment = dt.datetime.combine(edition.published, dt.time())
     book.properties.title = f"{edition.title} — tabellen"
@@ -131,9 +150,11 @@ def workbook_bytes(model: Model, numbering: Numbering) -> bytes:
     return buffer.getvalue()
 
 
-def write_tables_workbook(model: Model, path: Path, numbering: Numbering) -> None:
+def write_tables_workbook(
+    model: Model, path: Path, numbering: Numbering, extra: Sequence[tuple[str, Rows]] = ()
+) -> None:
     """Write the workbook atomically: a failed write leaves any previous file intact."""
-    data = workbook_bytes(model, numbering)
+    data = workbook_bytes(model, numbering, extra)
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.tmp")
     temporary.write_bytes(data)

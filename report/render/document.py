@@ -7,6 +7,10 @@ figures, formatted numbers), so text from a workbook or editie.yml is never mark
 template code. Cross-references are labels; a reference to a label the document does not
 define stops the build. The document's tables and figures must follow the catalog's order;
 the numbers they get are recorded (`Rendered.numbering`, build/nummering.json).
+
+Every traced number that is printed (by the number filters, in a table, inside a note or a
+derivation) is marked with its source (report.present.marks); `Rendered.herkomst` lists them
+all, with the numbers the figures draw, for herkomst.csv.
 """
 
 from __future__ import annotations
@@ -20,16 +24,22 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from report import numbers
+from report.cited import Cited
 from report.model import Model, catalog
 from report.model.entries import DataTable, FigureEntry, TableEntry
 from report.numbers import date_text
+from report.present import herkomst
 from report.present.derivation import derivation_text
 from report.present.markdown import Markdown, escape
+from report.present.marks import Mark, Marks, cited_markdown, unmarked
 from report.present.numbering import Numbered, Numbering
 from report.present.tables import provenance_items, table_block, text_block
 from report.present.text import join_nl, trend, verb
+from report.problems import Finding
+from report.provenance import Traced
 from report.render.content import content
 from report.render.figures import make_figures
+from report.render.places import locate
 from report.resources import CHAPTERS
 
 TEMPLATES = (
@@ -57,37 +67,51 @@ class RenderError(Exception):
 class Rendered:
     document: Path
     numbering: Numbering
+    herkomst: tuple[herkomst.Row, ...] = ()  # every number printed or drawn, with its source
 
 
-def _finalize(value: object) -> str:
-    """Every `{{ … }}`: Markdown the code built stays, anything else is escaped."""
-    return value if isinstance(value, Markdown) else escape(value)
+def _finalizer(mark: Mark) -> Callable[[object], str]:
+    """Every `{{ … }}`: Markdown the code built stays, a traced number and text with traced
+    numbers get their sources marked, anything else is escaped."""
+
+    def finalize(value: object) -> str:
+        if isinstance(value, Markdown):
+            return value
+        if isinstance(value, Traced):
+            return mark(value, str(value) if isinstance(value.value, int) else numbers.exact(value))
+        if isinstance(value, Finding):
+            return Markdown(f"{escape(value.place)}: {cited_markdown(value.message, mark)}")
+        if isinstance(value, Cited):
+            return cited_markdown(value, mark)
+        return escape(value)
+
+    return finalize
 
 
-def _trusted(format_number: Callable[..., str]) -> Callable[..., Markdown]:
-    """A number formatter's text is Markdown as it stands (digits, . , % € − + and spaces)."""
-    return lambda *args: Markdown(format_number(*args))
+def _marked(format_number: Callable[..., str], mark: Mark) -> Callable[..., Markdown]:
+    """A number formatter whose text is marked with the number's source (if it is traced)."""
+    return lambda value, *args: mark(value, format_number(value, *args))
 
 
-def environment() -> Environment:
+def environment(mark: Mark = unmarked) -> Environment:
     env = Environment(
         loader=FileSystemLoader(CHAPTERS),
         undefined=StrictUndefined,
-        finalize=_finalize,
+        finalize=_finalizer(mark),
         autoescape=False,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
     env.filters.update(
-        n=_trusted(numbers.number),
-        pct=_trusted(numbers.percent),
-        mln=_trusted(numbers.euro_mln),
+        n=_marked(numbers.number, mark),
+        pct=_marked(numbers.percent, mark),
+        mln=_marked(numbers.euro_mln, mark),
         datum=date_text,
         join_nl=join_nl,
-        trend=trend,
+        trend=lambda *args: cited_markdown(trend(*args), mark),
         verb=verb,
-        derivation=derivation_text,
+        derivation=lambda measure: cited_markdown(derivation_text(measure), mark),
         lower_first=lambda text: text[:1].lower() + text[1:],
     )
     return env
@@ -98,6 +122,7 @@ def render(model: Model, build_dir: Path) -> Rendered:
     build_dir.mkdir(parents=True, exist_ok=True)
     figures = make_figures(model, build_dir)
     emitted: list[str] = []
+    marks = Marks()
 
     def table(key: str) -> Markdown:
         entry = _table(key)
@@ -105,7 +130,7 @@ def render(model: Model, build_dir: Path) -> Rendered:
         if isinstance(entry, DataTable):
             if key not in model.tables:
                 raise RenderError(f"tabel {key!r} is er niet; plaats hem binnen has({key!r})")
-            return table_block(model.tables[key]).markdown()
+            return table_block(model.tables[key], marks).markdown()
         items = content(entry.content) if entry.content else provenance_items(model.tables.values())
         return text_block(entry, items).markdown()
 
@@ -129,7 +154,7 @@ def render(model: Model, build_dir: Path) -> Rendered:
         "content": content,
         "mln": numbers.euro_mln,
     }
-    env = environment()
+    env = environment(marks)
     parts = [env.get_template(name).render(**context) for name in TEMPLATES]
     text = _front_matter(model) + "\n".join(parts)
     check_references(text)
@@ -139,10 +164,13 @@ def render(model: Model, build_dir: Path) -> Rendered:
             text, "fig", emitted, catalog.FIGURES, lambda k: model.figures[k].caption
         ),
     )
+    names = {f"tbl-{n.key}": f"tabel {n.number}" for n in numbering.tables}
+    names |= {f"fig-{n.key}": f"figuur {n.number}" for n in numbering.figures}
+    found = herkomst.rows(locate(text, marks.printed, names), numbering, model.figures)
     target = build_dir / DOCUMENT
     target.write_text(text, encoding="utf-8")
     (build_dir / NUMBERING).write_text(numbering.to_json() + "\n", encoding="utf-8")
-    return Rendered(target, numbering)
+    return Rendered(target, numbering, tuple(found))
 
 
 def render_document(model: Model, build_dir: Path) -> Path:

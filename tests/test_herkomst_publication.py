@@ -1,0 +1,81 @@
+"""The published herkomst.csv, its sheet in tabellen.xlsx, and the numbers of the PDF.
+
+`python build.py` on the sample data, as a user runs it. At least 99% of the figures a reader
+sees in the PDF must be in herkomst.csv with a source that recomputes them
+(tests/pdf_numbers.py says what counts as a figure); the counts are printed (`pytest -s`).
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import openpyxl
+import pytest
+
+from tests.conftest import DATA, run_build
+from tests.herkomst_check import Inputs, read_rows, verify
+from tests.marks_support import unmarked
+from tests.pdf_numbers import census
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    base = tmp_path_factory.mktemp("herkomst")
+    result = run_build(DATA, base / "output", base / "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return base / "output"
+
+
+def test_herkomst_csv_is_published_and_every_row_recomputes(published):
+    rows = read_rows((published / "herkomst.csv").read_bytes())
+    verdict = verify(rows, Inputs(DATA))
+    assert verdict.wrong == []
+    print(
+        f"\nherkomst.csv: {len(rows)} rijen, {verdict.verified} herberekend, "
+        f"{verdict.constants} regels van het programma"
+    )
+
+
+def test_the_workbook_has_the_same_rows(published):
+    rows = read_rows((published / "herkomst.csv").read_bytes())
+    sheet = openpyxl.load_workbook(published / "tabellen.xlsx")["Herkomst"]
+    values = [
+        [str(v) if v is not None else "" for v in row] for row in sheet.iter_rows(values_only=True)
+    ]
+    assert values[0] == list(rows[0])
+    assert values[1:] == [list(row.values()) for row in rows]
+
+
+def test_ninety_nine_percent_of_the_pdf_figures_have_a_verified_source(published):
+    rows = read_rows((published / "herkomst.csv").read_bytes())
+    verdict = verify(rows, Inputs(DATA))
+    assert verdict.wrong == []  # every row that can be matched is verified
+    printed = [r["tekst"] for r in rows if r["tekst"]]
+    found = census(published / "rapport.pdf", printed)
+    share = found.matched / found.figures
+    print(
+        f"\nPDF: {sum(found.classes.values())} getallen; {found.figures} cijfers, waarvan "
+        f"{found.matched} met een geverifieerde herkomst ({share:.1%}); verder "
+        + ", ".join(f"{n} {kind}" for kind, n in sorted(found.classes.items()) if kind != "figuur")
+    )
+    for page, number, line in found.unmatched:
+        print(f"  zonder herkomst: p. {page}: {number!r} in {line!r}")
+    assert found.figures > 1000
+    assert share >= 0.99
+
+
+def test_the_marks_change_nothing_in_the_pdf_and_the_docx(published, tmp_path):
+    """The same document without the source spans gives byte-identical PDF and DOCX."""
+    from report.publish import publish
+
+    build = tmp_path / "build"
+    shutil.copytree(published.parent / "build", build)
+    document = build / "rapport.qmd"
+    text = document.read_text(encoding="utf-8")
+    assert 'class="herkomst"' not in text and ".herkomst data-herkomst=" in text
+    document.write_text(unmarked(text), encoding="utf-8")
+    plain = publish(document, tmp_path / "zonder", ["pdf", "docx"])
+    for fmt in ("pdf", "docx"):
+        assert plain[fmt].read_bytes() == (published / f"rapport.{fmt}").read_bytes(), fmt
