@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from report import stamp
 from report.folders import (
@@ -28,6 +28,10 @@ from report.inputs.read import Inputs, read_inputs
 from report.problems import InputError, Note, Problem
 from report.publish.errors import PublishError
 from report.resources import PUBLISH
+
+if TYPE_CHECKING:
+    from report.model import Model
+    from report.model.changes import Changes
 
 T = TypeVar("T")
 
@@ -63,13 +67,18 @@ def build(
     engine: str,
     progress: Progress,
     on_wait: Callable[[Path], None] | None = None,
+    previous: Path | None = None,
 ) -> BuildResult:
-    """Build the publication; `on_wait` is told when another build holds one of the folders."""
-    check_folders(output_dir, build_dir, [data_dir])
+    """Build the publication; `on_wait` is told when another build holds one of the folders.
+
+    With `previous` (the previous edition's tabellen.xlsx or data folder) the report gets the
+    appendix on what changed since then.
+    """
+    check_folders(output_dir, build_dir, [data_dir, *([previous] if previous else [])])
     with ExitStack() as locks:
         for folder in sorted((build_dir, output_dir), key=lock_path):  # one order: no deadlock
             locks.enter_context(folder_lock(folder, on_wait=on_wait))
-        return _build(data_dir, output_dir, build_dir, formats, engine, progress)
+        return _build(data_dir, output_dir, build_dir, formats, engine, progress, previous)
 
 
 def _build(
@@ -79,26 +88,39 @@ def _build(
     formats: Sequence[str],
     engine: str,
     progress: Progress,
+    previous: Path | None = None,
 ) -> BuildResult:
     from report.model import build_model
+    from report.model.changes import facts
+    from report.present import changes as changes_text
     from report.present import herkomst
-    from report.present.workbook import write_tables_workbook
+    from report.present.workbook import Rows, write_tables_workbook
     from report.render.document import render
 
     inputs = progress.run("Werkmappen inlezen en controleren", lambda: _read(data_dir))
     model = progress.run(
         "Tabellen, indicatoren en -20%-variant berekenen", lambda: build_model(inputs)
     )
+    changes = None
+    if previous is not None:
+        changes = progress.run(
+            "Vergelijken met de vorige editie", lambda: changes_since(previous, model)
+        )
     with _writing(build_dir):
-        rendered = progress.run("Document en figuren opmaken", lambda: render(model, build_dir))
+        rendered = progress.run(
+            "Document en figuren opmaken", lambda: render(model, build_dir, changes)
+        )
         document = rendered.document
         audit = build_dir / stamp.HERKOMST
         herkomst.write_csv(rendered.herkomst, audit)
         extras = {stamp.HERKOMST: audit}
         if "xlsx" in formats:
             workbook = build_dir / stamp.TABLES
-            sheet = (herkomst.SHEET, herkomst.table(rendered.herkomst))
-            write_tables_workbook(model, workbook, rendered.numbering, [sheet])
+            sheets: list[tuple[str, Rows]] = [
+                (herkomst.SHEET, herkomst.sheet(rendered.herkomst)),
+                (changes_text.SHEET, changes_text.parameter_sheet(facts(model))),
+            ]
+            write_tables_workbook(model, workbook, rendered.numbering, sheets)
             extras[stamp.TABLES] = workbook
     documents = [f for f in formats if f in stamp.DOCUMENT_FORMATS]
     digest = _digest(document, extras, formats, engine)
@@ -162,6 +184,36 @@ def _engine_version() -> str:
     for path in sorted(p for p in files if p.is_file() and "__pycache__" not in p.parts):
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def changes_since(previous: Path, model: Model) -> Changes:
+    """Compare with the previous edition: its tabellen.xlsx or its data folder."""
+    from report.inputs.previous import read_previous_tables
+    from report.model import build_model
+    from report.model.changes import compare, facts, folder_facts, previous_facts
+
+    if previous.is_dir():
+        try:
+            before = folder_facts(build_model(_read(previous)), str(previous))
+        except InputError as error:  # name the previous edition's files with their folder
+            raise InputError(
+                [
+                    Problem(str(previous / p.file), p.sheet, p.cell, p.message)
+                    for p in error.problems
+                ]
+            ) from None
+    else:
+        before = previous_facts(read_previous_tables(previous))
+    return compare(before, facts(model), str(previous))
+
+
+def run_compare(data_dir: Path, previous: Path) -> str:
+    """`python build.py compare PREVIOUS`: the changes as a Dutch summary for the terminal."""
+    from report.model import build_model
+    from report.present.changes import summary
+
+    model = build_model(_read(data_dir))
+    return summary(changes_since(previous, model), str(data_dir))
 
 
 def run_scenario(data_dir: Path, overrides: Sequence[str]) -> str:

@@ -296,6 +296,18 @@ def largest_remainder(parts: Mapping[K, Traced], whole: int = 100) -> dict[K, Tr
     return {key: _rule(shares[key], Op.LARGEST_REMAINDER, (parts[key], *every)) for key in keys}
 
 
+def rebased(value: Traced, folder: str) -> Traced:
+    """The same number, its cells and settings in `folder` (a previous edition's folder)."""
+    source = value.source
+    if isinstance(source, Cell):
+        return Traced(value.value, Cell(f"{folder}/{source.file}", source.sheet, source.address))
+    if isinstance(source, Setting):
+        return Traced(value.value, Setting(source.key, f"{folder}/{source.file}"))
+    if isinstance(source, Rule):
+        return Traced(value.value, Rule(source.op, tuple(rebased(p, folder) for p in source.parts)))
+    return value
+
+
 # -- what a source is made of ----------------------------------------------------------------
 
 Leaf = Cell | Setting | Constant

@@ -75,8 +75,8 @@ class Inputs:
         except ArithmeticError:
             return None  # n.b. and other text: nothing to add
 
-    def setting(self, keys: list[str]) -> Decimal:
-        found: object = yaml.safe_load((self.folder / "editie.yml").read_text(encoding="utf-8"))
+    def setting(self, keys: list[str], file: str = "editie.yml") -> Decimal:
+        found: object = yaml.safe_load((self.folder / file).read_text(encoding="utf-8"))
         for key in keys:
             assert isinstance(found, dict), keys
             found = found[key]
@@ -170,8 +170,11 @@ def evaluate(node: Node, inputs: Inputs) -> Decimal:
         assert value is not None, f"lege cel {node.text}"
         return value
     name, args = node.name, node.args
+    texts = [a.text[1:-1].replace('""', '"') for a in args if a.kind == "text"]
     if name == "INSTELLING":
-        return inputs.setting([a.text[1:-1].replace('""', '"') for a in args])
+        return inputs.setting(texts)
+    if name == "INSTELLING.BESTAND":
+        return inputs.setting(texts[1:], texts[0])
     flat = [v for a in args for v in _values(a, inputs)]
     if name == "SOM":
         return sum(flat, Decimal(0))

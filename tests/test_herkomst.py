@@ -79,7 +79,7 @@ def test_an_input_row_cites_the_cell_that_holds_its_value(rows):
     row = next(
         r
         for r in rows
-        if r["onderdeel"] == "Tabel 2"
+        if r["onderdeel"].startswith("Tabel 2: ")
         and r["regel"] == "Gedwongen vertrek"
         and r["kolom"] == "2017"
     )
@@ -128,7 +128,8 @@ def test_every_figure_point_is_listed_with_its_cells(sample, rows):
     for number, (key, figure) in enumerate(model.figures.items(), start=1):
         listed = [r for r in rows if r["sleutel"] == f"fig-{key}"]
         assert len(listed) == len(figure.points) > 0
-        assert all(r["onderdeel"] == f"Figuur {number}" and r["bronnen"] for r in listed)
+        assert all(r["onderdeel"] == f"Figuur {number}: {figure.caption}" for r in listed)
+        assert all(r["bronnen"] and not r["tekst"] for r in listed)  # drawn, not printed
 
 
 def test_notes_cite_their_numbers(rows):

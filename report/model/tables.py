@@ -111,6 +111,16 @@ class ModelTable:
     def value(self, label: str, column: str | int, group: str = "") -> Value:
         return self.row(label, group).values[self.column(column)]
 
+    def row_names(self) -> list[str]:
+        """Each row's label, below a group heading as 'heading › label' (unique in a table)."""
+        names, group = [], ""
+        for row in self.rows:
+            if row.kind is RowKind.GROUP:
+                group = row.label
+            below = group and row.kind is not RowKind.GROUP
+            names.append(f"{group} › {row.label}" if below else row.label)
+        return names
+
     @property
     def years(self) -> tuple[int, ...]:
         """The year columns, without their budget mark."""

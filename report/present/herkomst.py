@@ -98,7 +98,7 @@ def rows(
                 _row(
                     len(found) + 1,
                     key,
-                    f"Figuur {numbered.number}",
+                    f"Figuur {numbered.number}: {numbered.caption}",
                     key,
                     point.series,
                     point.x,
@@ -110,10 +110,11 @@ def rows(
 
 
 def _part(label: str, numbering: Numbering) -> tuple[str, str]:
+    """'Tabel 10: Programma-uitgaven begrotingsartikel 37.3 (2011–2017)' and the label."""
     kind_, key = label.split("-", 1)
     numbered = numbering.table(key) if kind_ == "tbl" else numbering.figure(key)
     word = "Tabel" if kind_ == "tbl" else "Figuur"
-    return f"{word} {numbered.number}", label
+    return f"{word} {numbered.number}: {numbered.caption}", label
 
 
 def _row(
@@ -135,15 +136,24 @@ def _row(
     )
 
 
-def table(found: Iterable[Row]) -> list[tuple[str | int, ...]]:
-    """The header and the rows as tuples (for the CSV and the sheet)."""
-    return [HEADER, *(astuple(row) for row in found)]
+VALUE = HEADER.index("waarde")
+
+
+def sheet(found: Iterable[Row]) -> list[tuple[str | int | Decimal, ...]]:
+    """The header and the rows for the sheet Herkomst: the value as a number."""
+    rows: list[tuple[str | int | Decimal, ...]] = [HEADER]
+    for row in found:
+        fields = astuple(row)
+        number = Decimal(row.value)
+        value = int(number) if number == number.to_integral_value() else number
+        rows.append((*fields[:VALUE], value, *fields[VALUE + 1 :]))
+    return rows
 
 
 def csv_bytes(found: Iterable[Row]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerows(table(found))
+    writer.writerows([HEADER, *(astuple(row) for row in found)])
     return buffer.getvalue().encode("utf-8-sig")
 
 

@@ -194,7 +194,9 @@ def formula(value: Traced) -> str:
     if isinstance(source, Cell):
         return reference(source)
     if isinstance(source, Setting):
-        keys = ";".join('"' + key.replace('"', '""') + '"' for key in source.key)
+        keys = ";".join(_quoted(key) for key in source.key)
+        if source.file != Setting.file:  # another edition's settings
+            return f"INSTELLING.BESTAND({_quoted(source.file)};{keys})"
         return f"INSTELLING({keys})"
     if isinstance(source, Constant):
         return _plain(value.value)
@@ -227,6 +229,10 @@ def _arguments(rule: Rule) -> list[str]:
             result.append(formula(part))
     flush()
     return result
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
 
 
 def _plain(value: Decimal | int) -> str:

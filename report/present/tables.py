@@ -72,24 +72,12 @@ def table_block(table: ModelTable, mark: Mark = unmarked) -> TableBlock:
     )
 
 
-def row_names(table: ModelTable) -> list[str]:
-    """Each row's label, below a group heading as 'heading › label' (unique within a table)."""
-    names, group = [], ""
-    for row in table.rows:
-        if row.kind is RowKind.GROUP:
-            group = row.label
-        names.append(
-            f"{group} › {row.label}" if group and row.kind is not RowKind.GROUP else row.label
-        )
-    return names
-
-
 def _part(table: ModelTable, columns: range, mark: Mark) -> PipeTable:
     specs = (ColumnSpec(Align.LEFT), *(ColumnSpec(Align.RIGHT) for _ in columns))
     header = (escape(table.stub), *(escape(table.columns[i]) for i in columns))
     rows = []
     part = f"tbl-{table.key}"
-    for row, name in zip(table.rows, row_names(table), strict=True):
+    for row, name in zip(table.rows, table.row_names(), strict=True):
         label = cited_markdown(row.label, mark, Where(part, name))
         traced = row.provenance or (None,) * len(row.values)
         values = [

@@ -17,6 +17,7 @@ import os
 import re
 import zipfile
 from collections.abc import Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -111,7 +112,7 @@ class _FixedTimeZip(zipfile.ZipFile):
         self.writestr(arcname or os.path.basename(filename), Path(filename).read_bytes())
 
 
-Rows = Sequence[Sequence[str | int]]  # a plain sheet: a header row, then the data rows
+Rows = Sequence[Sequence[str | int | Decimal]]  # a plain sheet: a header row, then the data rows
 
 
 def _write_rows(ws: Worksheet, rows: Rows) -> None:

@@ -26,11 +26,13 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from report import numbers
 from report.cited import Cited
 from report.model import Model, catalog
+from report.model.changes import Changes
 from report.model.entries import DataTable, FigureEntry, TableEntry
 from report.numbers import date_text
 from report.present import herkomst
+from report.present.changes import parameter_line, revision_line
 from report.present.derivation import derivation_text
-from report.present.markdown import Markdown, escape
+from report.present.markdown import Markdown, escape, reference
 from report.present.marks import Mark, Marks, cited_markdown, unmarked
 from report.present.numbering import Numbered, Numbering
 from report.present.tables import provenance_items, table_block, text_block
@@ -51,6 +53,7 @@ TEMPLATES = (
     "h5_conclusies.qmd.j2",
     "h6_verbeter_besparing.qmd.j2",
     "bijlagen.qmd.j2",
+    "wijzigingen.qmd.j2",  # only with --compare: what changed since the previous edition
 )
 DOCUMENT = "rapport.qmd"
 NUMBERING = "nummering.json"
@@ -112,13 +115,18 @@ def environment(mark: Mark = unmarked) -> Environment:
         trend=lambda *args: cited_markdown(trend(*args), mark),
         verb=verb,
         derivation=lambda measure: cited_markdown(derivation_text(measure), mark),
+        revision=lambda revision: cited_markdown(revision_line(revision), mark),
+        parameter_change=parameter_line,
         lower_first=lambda text: text[:1].lower() + text[1:],
     )
     return env
 
 
-def render(model: Model, build_dir: Path) -> Rendered:
-    """Write build/rapport.qmd (with its figures) and the numbers its tables and figures got."""
+def render(model: Model, build_dir: Path, changes: Changes | None = None) -> Rendered:
+    """Write build/rapport.qmd (with its figures) and the numbers its tables and figures got.
+
+    With `changes` the appendix on what changed since the previous edition is written too.
+    """
     build_dir.mkdir(parents=True, exist_ok=True)
     figures = make_figures(model, build_dir)
     emitted: list[str] = []
@@ -153,6 +161,8 @@ def render(model: Model, build_dir: Path) -> Rendered:
         "has": lambda key: key in model.tables,
         "content": content,
         "mln": numbers.euro_mln,
+        "changes": changes,
+        "ref": reference,
     }
     env = environment(marks)
     parts = [env.get_template(name).render(**context) for name in TEMPLATES]
