@@ -19,7 +19,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from report.stamp import PUBLICATION_FILES
+from report.stamp import publication_entry
 
 PROJECT = Path(__file__).resolve().parents[1]
 # The project's own files: an output or build folder may not be, hold or lie inside any of them.
@@ -136,7 +136,7 @@ def _check_output(output: Path) -> None:
         if output.is_symlink() or not output.is_dir():
             raise FolderRefused(f"De uitvoermap {output} is geen map; kies een map.")
         foreign = sorted(
-            p.name for p in output.iterdir() if p.name not in PUBLICATION_FILES | OS_LITTER
+            p.name for p in output.iterdir() if not (p.name in OS_LITTER or publication_entry(p))
         )
         if foreign:
             shown = ", ".join(foreign[:3]) + (

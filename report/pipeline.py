@@ -46,9 +46,11 @@ class Progress(Protocol):
 
 @dataclass(frozen=True)
 class BuildResult:
-    outputs: list[Path]
+    outputs: list[Path]  # everything the output folder holds now, kept files included
     notes: list[Note]
     republished: bool
+    kept: tuple[str, ...] = ()  # not asked for, made from the same inputs: kept
+    removed: tuple[tuple[str, str], ...] = ()  # not asked for, (name, why) removed
 
 
 def check(data_dir: Path) -> list[Note]:
@@ -94,7 +96,8 @@ def _build(
     from report.model.changes import facts
     from report.present import changes as changes_text
     from report.present import herkomst
-    from report.present.workbook import Rows, write_tables_workbook
+    from report.present.open_data import write_open_data
+    from report.present.workbook import write_tables_workbook
     from report.render.document import render
 
     inputs = progress.run("Werkmappen inlezen en controleren", lambda: _read(data_dir))
@@ -116,23 +119,33 @@ def _build(
         extras = {stamp.HERKOMST: audit}
         if "xlsx" in formats:
             workbook = build_dir / stamp.TABLES
-            sheets: list[tuple[str, Rows]] = [
-                (herkomst.SHEET, herkomst.sheet(rendered.herkomst)),
-                (changes_text.SHEET, changes_text.parameter_sheet(facts(model))),
+            sheets = [
+                herkomst.sheet(rendered.herkomst),
+                changes_text.parameter_sheet(facts(model)),
             ]
             write_tables_workbook(model, workbook, rendered.numbering, sheets)
             extras[stamp.TABLES] = workbook
-    documents = [f for f in formats if f in stamp.DOCUMENT_FORMATS]
-    digest = _digest(document, extras, formats, engine)
-    names = [f"{document.stem}.{f}" for f in documents] + list(extras)
+        if "csv" in formats:
+            folder = build_dir / stamp.OPEN_DATA
+            write_open_data(model, rendered.numbering, folder)
+            extras[stamp.OPEN_DATA] = folder
+        documents = [f for f in formats if f in stamp.DOCUMENT_FORMATS]
+        source = _source(document, engine)
+        digest = _digest(source, extras, formats)
+    wanted = [f"{document.stem}.{f}" for f in documents] + list(extras)
+    with _writing(output_dir):
+        carried = stamp.carry_over(build_dir, source, output_dir, wanted)
+    names = wanted + list(carried.kept)
     if stamp.unchanged(build_dir, digest, output_dir, names):
         progress.skip("Publiceren", "ongewijzigd, de publicatie staat er al")
-        return BuildResult(sorted(output_dir / n for n in names), model.notes, False)
+        outputs = sorted(output_dir / n for n in names)
+        return BuildResult(outputs, model.notes, False, carried.kept)
+    along = {**extras, **{name: output_dir / name for name in carried.kept}}
 
     def run_publish() -> dict[str, Path]:
         from report.publish import publish
 
-        return publish(document, output_dir, documents, engine=engine, extras=extras)
+        return publish(document, output_dir, documents, engine=engine, extras=along)
 
     stamp.remove(build_dir)
     with _writing(output_dir):
@@ -143,10 +156,11 @@ def _build(
         except PublishError as error:
             raise fault_in(str(error), output_dir) or error from error
     try:
-        stamp.write(build_dir, digest, output_dir)
+        stamp.write(build_dir, digest, output_dir, source)
     except OSError:
         stamp.remove(build_dir)  # no stamp: the next build publishes again, which is safe
-    return BuildResult(sorted(published.values()), model.notes, True)
+    outputs = sorted(published.values())
+    return BuildResult(outputs, model.notes, True, carried.kept, carried.removed)
 
 
 def _read(data_dir: Path) -> Inputs:
@@ -168,18 +182,26 @@ def _writing(folder: Path) -> Iterator[None]:
         raise FileSystemFault.from_os_error(error, folder) from error
 
 
-def _digest(document: Path, extras: dict[str, Path], formats: Sequence[str], engine: str) -> str:
-    """Everything the publication depends on; figure file names carry their own content hash."""
+def _source(document: Path, engine: str) -> str:
+    """What every format is made from: the document (figure names carry their content hash),
+    the engine and the code, so a change to any of them makes older files stale."""
     digest = hashlib.sha256(document.read_bytes())
-    for name in sorted(extras):
-        digest.update(name.encode() + extras[name].read_bytes())
-    digest.update(repr((sorted(formats), engine, _engine_version())).encode())
+    digest.update(repr((engine, _code_version())).encode())
     return digest.hexdigest()
 
 
-def _engine_version() -> str:
-    """Publishing templates and filters count too: a change to them must republish."""
-    files = [*(Path(__file__).resolve().parent / "publish").rglob("*"), *PUBLISH.rglob("*")]
+def _digest(source: str, extras: dict[str, Path], formats: Sequence[str]) -> str:
+    """Everything the publication depends on: its source, the exchange files, the formats."""
+    digest = hashlib.sha256(source.encode())
+    for name in sorted(extras):
+        digest.update(name.encode() + stamp.path_hash(extras[name]).encode())
+    digest.update(repr(sorted(formats)).encode())
+    return digest.hexdigest()
+
+
+def _code_version() -> str:
+    """The package and the publishing templates: a change to them must republish."""
+    files = [*Path(__file__).resolve().parent.rglob("*"), *PUBLISH.rglob("*")]
     digest = hashlib.sha256()
     for path in sorted(p for p in files if p.is_file() and "__pycache__" not in p.parts):
         digest.update(path.read_bytes())

@@ -153,7 +153,7 @@ def test_argparse_is_english_again_outside_the_command_line():
         (["scenario", "--set"], "--set: hier hoort een waarde bij"),
         (
             ["build", "--formats", "pdf,epub"],
-            "onbekend formaat epub; kies uit pdf, html, docx, xlsx",
+            "onbekend formaat epub; kies uit pdf, html, docx, xlsx, csv",
         ),
     ],
 )

@@ -50,10 +50,7 @@ def editions(tmp_path_factory):
     current = revise(base / "deze")
     model = build_model(read_inputs(DATA))
     rendered = render(model, base / "vorige-bouw")
-    sheets = [
-        (herkomst.SHEET, herkomst.sheet(rendered.herkomst)),
-        ("Besparingsvariant", parameter_sheet(facts(model))),
-    ]
+    sheets = [herkomst.sheet(rendered.herkomst), parameter_sheet(facts(model))]
     previous = base / "vorige" / "tabellen.xlsx"
     previous.parent.mkdir()
     previous.write_bytes(workbook_bytes(model, rendered.numbering, sheets))

@@ -43,9 +43,11 @@ def test_the_workbook_has_the_same_rows(published):
     rows = read_rows((published / "herkomst.csv").read_bytes())
     sheet = openpyxl.load_workbook(published / "tabellen.xlsx")["Herkomst"]
     found = list(sheet.iter_rows(values_only=True))
-    assert list(found[0]) == list(rows[0])
-    assert len(found) == len(rows) + 1
-    for values, row in zip(found[1:], rows, strict=True):
+    header = next(i for i, values in enumerate(found) if values[0] == "nr")
+    assert list(found[header]) == list(rows[0])
+    listed = found[header + 1 : header + 1 + len(rows)]
+    assert found[header + 1 + len(rows)][0] is None  # then only the note under the list
+    for values, row in zip(listed, rows, strict=True):
         texts = {k: "" if v is None else str(v) for k, v in zip(row, values, strict=True)}
         assert Decimal(str(texts.pop("waarde"))) == Decimal(row["waarde"])  # a number here
         assert texts == {k: v for k, v in row.items() if k != "waarde"}

@@ -13,6 +13,7 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
+from tests.cli_support import snapshot
 from tests.conftest import DATA, run_build
 
 pytestmark = pytest.mark.slow
@@ -33,7 +34,7 @@ def report(tmp_path_factory) -> Path:
 
 def test_all_formats_are_published(report):
     names = sorted(p.name for p in (report / "output").iterdir())
-    assert names == ["rapport.docx", "rapport.html", "rapport.pdf", "tabellen.xlsx"]
+    assert names == ["open-data", "rapport.docx", "rapport.html", "rapport.pdf", "tabellen.xlsx"]
 
 
 def test_pdf_is_a4_tagged_pdf_ua_with_the_departures_table(report):
@@ -75,7 +76,8 @@ def test_tables_workbook_has_a_sheet_per_model_table(report):
 
     model = build_model(read_inputs(DATA))
     book = openpyxl.load_workbook(report / "output" / "tabellen.xlsx")
-    assert len(book.sheetnames) == len(model.tables)
+    assert book.sheetnames[0] == "Inhoud"
+    assert len(book.sheetnames) == 1 + len(model.tables)
 
 
 def captions(page: str) -> dict[int, str]:
@@ -98,7 +100,7 @@ def test_every_sheet_of_the_tables_workbook_has_the_number_of_its_table(report):
     ).replace("\u00a0", " ")
     book = openpyxl.load_workbook(report / "output" / "tabellen.xlsx")
     numbers = []
-    for name in book.sheetnames:
+    for name in book.sheetnames[1:]:  # after the contents
         number, title = re.fullmatch(r"Tabel (\d+)\. (.*)", book[name]["A1"].value).groups()
         assert name.startswith(f"Tabel {number} ")
         assert in_html[int(number)].startswith(title + " ("), (name, in_html[int(number)])
@@ -111,7 +113,5 @@ def test_every_sheet_of_the_tables_workbook_has_the_number_of_its_table(report):
 def test_two_builds_are_byte_identical(report, tmp_path):
     result = build(tmp_path / "output", tmp_path / "build")
     assert result.returncode == 0, result.stderr
-    for name in ("rapport.pdf", "rapport.html", "rapport.docx", "tabellen.xlsx"):
-        assert (tmp_path / "output" / name).read_bytes() == (
-            report / "output" / name
-        ).read_bytes(), name
+    assert snapshot(tmp_path / "output") == snapshot(report / "output")
+    assert "open-data/datapackage.json" in snapshot(report / "output")

@@ -68,7 +68,7 @@ def test_a_label_and_the_title_reach_the_document_escaped(tmp_path):
     assert front["title"] == escaped  # pandoc reads metadata as Markdown
     assert f"### {escaped} {{ #sec-besparing-1 }}" in text  # the measure's own subsection
     assert f"1. {escaped} (€" in unmarked(text)  # the summary's list of measures
-    assert f"| 1\\. {escaped} |" in text  # its row in the savings table
+    assert f"| 1\\. {escaped} |" in unmarked(text)  # its row in the savings table
     assert PAYLOAD not in text and "{{ 7*7 }}" not in text
 
 

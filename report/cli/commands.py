@@ -17,7 +17,7 @@ from report.cli.console import Console, Stages
 from report.cli.parser import Command, help_text
 from report.folders import LOCK_WAIT, PROJECT, check_folders
 
-FORMATS = ("pdf", "html", "docx", "xlsx")
+FORMATS = ("pdf", "html", "docx", "xlsx", "csv")
 ENGINES = ("embedded", "quarto")
 STARTED = time.perf_counter()  # the command line's clock: "Klaar in" is the real wall time
 
@@ -90,7 +90,10 @@ def _configure_build(part: argparse.ArgumentParser) -> None:
         default=",".join(FORMATS),
         metavar="LIJST",
         help=f"te publiceren formaten, gescheiden door komma's: {', '.join(FORMATS)} "
-        "(standaard: alle)",
+        "(standaard: alle). csv is de open data: een CSV-bestand per tabel met "
+        "datapackage.json in de map open-data. Bestanden van andere formaten die al in de "
+        "uitvoermap staan, blijven staan als ze uit dezelfde invoer zijn gemaakt (volgens "
+        "publicatie.json in de bouwmap) en worden anders verwijderd; de opdracht meldt welke.",
     )
     part.add_argument(
         "--engine",
@@ -149,7 +152,12 @@ def run_build(args: argparse.Namespace, console: Console) -> int:
     state = "Publicatie" if result.republished else "Publicatie (ongewijzigd)"
     console.say(f"Klaar in {wall} s. {state} in {args.output}:")
     for path in result.outputs:
-        console.say(f"  {path.name}")
+        kept = " (behouden: niet gevraagd, wel uit dezelfde invoer gemaakt)"
+        shown = f"{path.name}/" if path.is_dir() else path.name
+        console.say(f"  {shown}{kept if path.name in result.kept else ''}")
+    for why in dict.fromkeys(why for _, why in result.removed):
+        names = ", ".join(name for name, reason in result.removed if reason == why)
+        console.say(f"Verwijderd uit {args.output} (niet gevraagd en {why}): {names}")
     return 0
 
 

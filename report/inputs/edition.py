@@ -13,11 +13,11 @@ from pathlib import Path
 
 import yaml
 
-from report.inputs.edition_schema import BASES, FILE, validate
+from report.inputs.edition_schema import BASES, DEFAULT_LICENCE, FILE, LICENCES, validate
 from report.inputs.safe_yaml import YamlRefused, load_yaml
 from report.problems import InputError, Problem
 
-__all__ = ["BASES", "FILE", "Edition", "Savings", "edition_yaml", "load_edition"]
+__all__ = ["BASES", "FILE", "LICENCES", "Edition", "Savings", "edition_yaml", "load_edition"]
 
 MAX_BYTES = 64 * 1024  # a real editie.yml is about 2 kB
 
@@ -46,6 +46,7 @@ class Edition:
     statistics_file: str
     prognosis: dict[str, int]
     savings: Savings
+    licence: str = DEFAULT_LICENCE  # of the open data: a key of LICENCES
 
     @property
     def years(self) -> tuple[int, ...]:
@@ -78,6 +79,7 @@ def load_edition(path: Path) -> Edition:
             settings.besparing.basis,
             tuple(settings.besparing.jaren),
         ),
+        licence=settings.licentie,
     )
 
 
@@ -160,6 +162,8 @@ def edition_yaml(edition: Edition) -> str:
             "  # " + "; ".join(f"{key}: {text}" for key, text in BASES.items()),
             f"  basis: {edition.savings.base}",
             f"  jaren: [{', '.join(str(y) for y in edition.savings.years)}]",
+            "# Licentie van de open data (output/open-data): " + " of ".join(LICENCES) + ".",
+            f"licentie: {edition.licence}",
             "",
         ]
     )

@@ -21,6 +21,19 @@ BASES = {
     "programma": "programma-uitgaven artikel 37.3",
     "programma+apparaat": "programma-uitgaven artikel 37.3 en apparaatsuitgaven DT&V",
 }
+# The licences the open data may carry (the `licentie` key); the government's default is CC0.
+LICENCES = {
+    "CC0-1.0": (
+        "Creative Commons Zero v1.0 Universal",
+        "https://creativecommons.org/publicdomain/zero/1.0/",
+    ),
+    "CC-BY-4.0": (
+        "Creative Commons Naamsvermelding 4.0 Internationaal",
+        "https://creativecommons.org/licenses/by/4.0/",
+    ),
+}
+Licence = Literal["CC0-1.0", "CC-BY-4.0"]  # the keys of LICENCES
+DEFAULT_LICENCE: Licence = "CC0-1.0"
 FIRST_DATE, LAST_DATE = dt.date(1980, 1, 1), dt.date(2107, 12, 31)  # what a ZIP file can date
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -100,6 +113,7 @@ class Settings(_Block):
     werkmappen: Workbooks
     prognose_vertrek: dict[str, Annotated[int, Field(ge=0, le=100)]]
     besparing: SavingsSettings
+    licentie: Licence = DEFAULT_LICENCE
 
 
 def validate(raw: dict[str, Any]) -> tuple[Settings | None, list[tuple[str, str]]]:
@@ -215,8 +229,9 @@ def _translate(error: Any) -> tuple[str, str]:
     if kind == "less_than_equal":
         return key, f"{_show(value)} is te groot (hoogstens {ctx.get('le')})"
     if kind == "literal_error":
-        return key, f"{_show(value)} is onbekend; kies uit: {', '.join(BASES)}" + _suggest(
-            str(value), tuple(BASES)
+        options = tuple(LICENCES if key == "licentie" else BASES)
+        return key, f"{_show(value)} is onbekend; kies uit: {', '.join(options)}" + _suggest(
+            str(value), options
         )
     if kind == "list_type":
         return key, f"{_show(value)} is geen lijst; schrijf bijv. [2019, 2020]"

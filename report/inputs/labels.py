@@ -66,6 +66,7 @@ RECEIPTS_EUROPE = "Ontvangsten Europa voor Europese subsidies"
 GL_TYPE = "Type vertrek"
 GL_COUNT = "Aantal"
 GL_TOP = 3  # columns Land 1 … Land 3, each with its Aantal
+OF_WHICH = "waarvan"  # "waarvan Armenië": a country row below its type of departure
 
 
 def gl_country(n: int) -> str:

@@ -22,6 +22,7 @@ from report.problems import InputError, Problem
 HERKOMST = "Herkomst"
 PARAMETERS = "Besparingsvariant"
 PARAMETER_HEADER = ("Onderdeel", "Parameter", "Waarde")
+MAX_HEADER = 10  # the header row is among the first rows (under a caption)
 _NEEDED = ("onderdeel", "sleutel", "regel", "kolom", "waarde", "tekst")
 
 
@@ -77,16 +78,24 @@ def _problem(file: str, sheet: str, message: str, cell: str = "") -> Problem:
     return Problem(file, sheet, cell, message)
 
 
+def _header(rows: list[tuple[object, ...]], first: str) -> int:
+    """The index of the header row: the first row whose first cell is `first` (-1: none)."""
+    return next((i for i, row in enumerate(rows[:MAX_HEADER]) if row and row[0] == first), -1)
+
+
 def _cells(file: str, rows: list[tuple[object, ...]]) -> tuple[PreviousCell, ...]:
-    header = [str(v) if v is not None else "" for v in rows[0]] if rows else []
+    start = _header(rows, "nr")
+    header = [str(v) if v is not None else "" for v in rows[start]] if start >= 0 else []
     absent = [column for column in _NEEDED if column not in header]
     if absent:
-        message = "kopregel mist de kolom(men) " + ", ".join(absent)
-        raise InputError([_problem(file, HERKOMST, message, "A1")])
+        message = "geen kopregel met de kolommen " + ", ".join(absent)
+        raise InputError([_problem(file, HERKOMST, message)])
     at = {column: header.index(column) for column in _NEEDED}
     letter = chr(ord("A") + at["waarde"])
     found = []
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in enumerate(rows[start + 1 :], start=start + 2):
+        if not row or row[0] is None:
+            break  # the notes under the list
         key, part = str(row[at["sleutel"]] or ""), str(row[at["onderdeel"]] or "")
         label = str(row[at["regel"]] or "")
         if not key.startswith("tbl-") or label in ("bijschrift", "noot") or not row[at["kolom"]]:
@@ -112,10 +121,13 @@ def _cells(file: str, rows: list[tuple[object, ...]]) -> tuple[PreviousCell, ...
 
 
 def _parameters(file: str, rows: list[tuple[object, ...]]) -> tuple[tuple[str, str, str], ...]:
-    if not rows or tuple(rows[0][:3]) != PARAMETER_HEADER:
-        message = "kopregel is niet " + ", ".join(PARAMETER_HEADER)
-        raise InputError([_problem(file, PARAMETERS, message, "A1")])
-    return tuple(
-        ("" if a is None else str(a), "" if b is None else str(b), "" if c is None else str(c))
-        for a, b, c, *_ in rows[1:]
-    )
+    start = _header(rows, PARAMETER_HEADER[0])
+    if start < 0 or tuple(rows[start][:3]) != PARAMETER_HEADER:
+        message = "geen kopregel " + ", ".join(PARAMETER_HEADER)
+        raise InputError([_problem(file, PARAMETERS, message)])
+    found = []
+    for a, b, c, *_ in rows[start + 1 :]:
+        if a is None:
+            break
+        found.append((str(a), "" if b is None else str(b), "" if c is None else str(c)))
+    return tuple(found)

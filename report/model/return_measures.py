@@ -72,7 +72,7 @@ def gl_departures(sources: Sources, heading: Heading) -> ModelTable:
             country = record.text(L.gl_country(n))
             if country:
                 number = record_cell(table, record, L.gl_country_count(n))
-                rows.append(ModelRow.traced(f"waarvan {country}", (number,), RowKind.INFO))
+                rows.append(ModelRow.traced(f"{L.OF_WHICH} {country}", (number,), RowKind.INFO))
     rows.append(ModelRow.traced(L.TOTAL, (total(counts),), RowKind.TOTAL))
     return heading.table((L.GL_COUNT,), rows, (table.origin,), period=table.period)
 

@@ -7,13 +7,22 @@ from report.cited import Cited, Shown, cite
 from report.inputs.previous import PARAMETER_HEADER, PARAMETERS
 from report.model.changes import Changes, Facts, ParameterChange, Revision
 from report.numbers import exact
+from report.present.workbook_sheets import ListSheet
 
 SHEET = PARAMETERS
 
 
-def parameter_sheet(facts: Facts) -> list[tuple[str, ...]]:
-    """The sheet Besparingsvariant: every setting and measure parameter of the variant."""
-    return [PARAMETER_HEADER, *((p.part, p.name, p.value) for p in facts.parameters)]
+def parameter_sheet(facts: Facts) -> ListSheet:
+    """The sheet Besparingsvariant: every setting and measure parameter of the variant.
+
+    A later edition compares its own parameters with these (`compare`).
+    """
+    return ListSheet(
+        SHEET,
+        "Parameters van de besparingsvariant",
+        PARAMETER_HEADER,
+        [(p.part, p.name, p.value) for p in facts.parameters],
+    )
 
 
 def revision_line(revision: Revision) -> Cited:

@@ -21,6 +21,7 @@ from report.model import ModelFigure
 from report.present.marks import Printed
 from report.present.numbering import Numbering
 from report.present.provenance import describe, formula, sources_text
+from report.present.workbook_sheets import ListSheet, ListValue
 from report.provenance import Traced, kind
 
 SHEET = "Herkomst"  # its sheet in tabellen.xlsx
@@ -139,15 +140,25 @@ def _row(
 VALUE = HEADER.index("waarde")
 
 
-def sheet(found: Iterable[Row]) -> list[tuple[str | int | Decimal, ...]]:
-    """The header and the rows for the sheet Herkomst: the value as a number."""
-    rows: list[tuple[str | int | Decimal, ...]] = [HEADER]
+def sheet(found: Iterable[Row]) -> ListSheet:
+    """The sheet Herkomst of tabellen.xlsx: the same rows, the value as a number."""
+    rows: list[tuple[ListValue, ...]] = []
     for row in found:
         fields = astuple(row)
         number = Decimal(row.value)
         value = int(number) if number == number.to_integral_value() else number
         rows.append((*fields[:VALUE], value, *fields[VALUE + 1 :]))
-    return rows
+    return ListSheet(
+        SHEET,
+        "Herkomst van elk getal in het rapport",
+        HEADER,
+        rows,
+        (
+            "Eén regel per getal dat het rapport afdrukt of in een figuur tekent; dezelfde "
+            "regels als in herkomst.csv. De formule rekent het getal na uit de genoemde cellen "
+            "en instellingen.",
+        ),
+    )
 
 
 def csv_bytes(found: Iterable[Row]) -> bytes:

@@ -30,8 +30,9 @@ def publish(
 ) -> dict[str, Path]:
     """Publish `document` (`<stem>.qmd`, figures beside it) as `<stem>.<format>` in `output_dir`.
 
-    `extras` ({"tabellen.xlsx": path}) are copied along under their key. Returns the final
-    paths: by format ("pdf", "html", "docx") and by name for the extras.
+    `extras` ({"tabellen.xlsx": path, "open-data": folder}) are copied along under their key,
+    files and folders alike. Returns the final paths: by format ("pdf", "html", "docx") and by
+    name for the extras.
 
     Atomic: the publication is built in a hidden sibling of `output_dir` and swapped in with
     one rename only when every format and extra is complete, so `output_dir` always holds
@@ -58,11 +59,14 @@ def publish(
             raise PublishError(
                 f"{name!r} is geen bestandsnaam; extra bestanden staan naast het rapport."
             )
-        if not Path(source).is_file():
+        if not Path(source).exists():
             raise PublishError(f"{source} bestaat niet; {name} kan niet worden meegepubliceerd.")
     with atomic.replacing(output_dir) as staging:
         made = ENGINES[engine](document.resolve(), staging, list(dict.fromkeys(formats)), front)
         for name, source in extras.items():
-            shutil.copyfile(source, staging / name)
+            if Path(source).is_dir():
+                shutil.copytree(source, staging / name)
+            else:
+                shutil.copyfile(source, staging / name)
             made[name] = staging / name
     return {key: output_dir / path.name for key, path in made.items()}
