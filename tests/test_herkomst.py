@@ -174,3 +174,19 @@ def test_a_hostile_workbook_name_stays_text_in_the_html(tmp_path):
         'data-herkomst="Invoer: fin&quot;an|c&amp;amp;&lt;b&gt;ien.xlsx › Programma-uitgaven'
         in html
     )
+
+
+def test_the_appendix_cites_the_settings_and_every_figure(sample):
+    """Issue 12's provenance gaps: editie.yml for the prognosis and the percentage, figures."""
+    from report.present.tables import provenance_items
+
+    model, _ = sample
+    items = provenance_items(model.tables.values(), model.figures.values())
+    owners, owner = {}, ""
+    for item in items:
+        owner = item["tabel"] or owner
+        owners.setdefault(owner, []).append((item["werkmap"], item["werkblad"], item["cellen"]))
+    assert ("editie.yml", "–", "prognose_vertrek") in owners["tbl-vertrek-aandeel"]
+    assert ("editie.yml", "–", "besparing › percentage") in owners["tbl-besparing"]
+    assert {f"fig-{key}" for key in model.figures} <= set(owners)
+    assert ("vertrekcijfers.xlsx", "Vertrek naar type", "B7:H9") in owners["fig-vertrek-aandeel"]

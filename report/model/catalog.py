@@ -317,10 +317,11 @@ TABLES: tuple[TableEntry, ...] = (
     ),
     TextTable(
         key="verantwoording",
-        caption="Herkomst van de tabellen: werkmap, werkblad en celbereik",
-        source="werkmappen van deze editie",
+        caption="Herkomst van de tabellen en figuren: werkmap, werkblad en celbereik, of "
+        "instelling in editie.yml",
+        source="werkmappen en editie.yml van deze editie",
         columns=(
-            TextColumn("Tabel", "tabel", CellKind.REF),
+            TextColumn("Tabel of figuur", "tabel", CellKind.REF),
             TextColumn("Werkmap", "werkmap"),
             TextColumn("Werkblad", "werkblad"),
             TextColumn("Cellen", "cellen"),

@@ -155,6 +155,15 @@ def ranges(addresses: Sequence[str]) -> list[str]:
     return result
 
 
+def bounds(addresses: Sequence[str]) -> str:
+    """The block of cells that holds them all: ['C7', 'B9', 'H8'] -> 'B7:H9'."""
+    points = [coordinate_from_string(a) for a in addresses]
+    columns = [column_index_from_string(letters) for letters, _ in points]
+    rows = [row for _, row in points]
+    first, last = _address((min(columns), min(rows))), _address((max(columns), max(rows)))
+    return first if first == last else f"{first}:{last}"
+
+
 def _next(run: list[tuple[int, int]], here: tuple[int, int]) -> bool:
     last = run[-1]
     down = here == (last[0], last[1] + 1)

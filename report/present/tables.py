@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from report.inputs.contract import Unit
+from report.inputs.tables import Origin
+from report.model import ModelFigure
 from report.model.entries import CellKind, TextColumn, TextTable
 from report.model.tables import ModelTable, RowKind, Value
 from report.numbers import date_text, number
@@ -22,6 +24,8 @@ from report.present.markdown import (
     strong,
 )
 from report.present.marks import Mark, Where, cited_markdown, unmarked
+from report.present.provenance import bounds
+from report.provenance import Cell, Setting, Traced, leaves
 
 MAX_COLUMNS = 9  # value columns that fit an A4 page upright next to the labels
 EMPTY = "–"
@@ -120,18 +124,70 @@ def text_cell(item: Mapping[str, object], column: TextColumn) -> Markdown:
     return escape(value or "")
 
 
-def provenance_items(tables: Iterable[ModelTable]) -> list[dict[str, str]]:
-    """One row per source of each table: workbook, sheet, cells, peildatum (the appendix)."""
-    items = []
+def provenance_items(
+    tables: Iterable[ModelTable], figures: Iterable[ModelFigure] = ()
+) -> list[dict[str, str]]:
+    """The appendix's list of sources: per table its workbooks (sheet, cells, peildatum) and the
+    editie.yml settings it uses; per figure the cells its points were made of."""
+    items: list[dict[str, str]] = []
+    peildatum: dict[tuple[str, str], str] = {}
     for table in tables:
-        for index, origin in enumerate(table.sources):
-            items.append(
-                {
-                    "tabel": f"tbl-{table.key}" if index == 0 else "",
-                    "werkmap": origin.file,
-                    "werkblad": origin.sheet,
-                    "cellen": origin.cells,
-                    "peildatum": date_text(origin.peildatum) if origin.peildatum else EMPTY,
-                }
-            )
+        found = [_origin_item(origin) for origin in table.sources]
+        peildatum |= {(o.file, o.sheet): o.peildatum for o in table.sources}
+        used = [v for row in table.rows for v in row.provenance if v is not None]
+        found += _setting_items(used)
+        found[0]["tabel"] = f"tbl-{table.key}"
+        items += found
+    for figure in figures:
+        found = _cell_items([point.value for point in figure.points], peildatum)
+        found += _setting_items([point.value for point in figure.points])
+        if found:
+            found[0]["tabel"] = f"fig-{figure.key}"
+            items += found
     return items
+
+
+def _origin_item(origin: Origin) -> dict[str, str]:
+    return {
+        "tabel": "",
+        "werkmap": origin.file,
+        "werkblad": origin.sheet,
+        "cellen": origin.cells,
+        "peildatum": date_text(origin.peildatum) if origin.peildatum else EMPTY,
+    }
+
+
+def _setting_items(values: Sequence[Traced]) -> list[dict[str, str]]:
+    """The editie.yml keys the values use: a key with siblings by its group ("prognose_vertrek")."""
+    keys = {leaf.key for value in values for leaf in leaves(value) if isinstance(leaf, Setting)}
+    groups: dict[str, list[tuple[str, ...]]] = {}
+    for key in sorted(keys):
+        groups.setdefault(key[0], []).append(key)
+    shown = [" › ".join(found[0]) if len(found) == 1 else group for group, found in groups.items()]
+    return [
+        {"tabel": "", "werkmap": Setting.file, "werkblad": EMPTY, "cellen": key, "peildatum": EMPTY}
+        for key in shown
+    ]
+
+
+def _cell_items(
+    values: Sequence[Traced], peildatum: Mapping[tuple[str, str], str]
+) -> list[dict[str, str]]:
+    """Per workbook sheet the block of cells the values were made of."""
+    by_sheet: dict[tuple[str, str], list[str]] = {}
+    for value in values:
+        for leaf in leaves(value):
+            if isinstance(leaf, Cell):
+                by_sheet.setdefault((leaf.file, leaf.sheet), []).append(leaf.address)
+    return [
+        {
+            "tabel": "",
+            "werkmap": file,
+            "werkblad": sheet,
+            "cellen": bounds(addresses),
+            "peildatum": date_text(peildatum[file, sheet])
+            if peildatum.get((file, sheet))
+            else EMPTY,
+        }
+        for (file, sheet), addresses in by_sheet.items()
+    ]

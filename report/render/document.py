@@ -139,7 +139,11 @@ def render(model: Model, build_dir: Path, changes: Changes | None = None) -> Ren
             if key not in model.tables:
                 raise RenderError(f"tabel {key!r} is er niet; plaats hem binnen has({key!r})")
             return table_block(model.tables[key], marks).markdown()
-        items = content(entry.content) if entry.content else provenance_items(model.tables.values())
+        items = (
+            content(entry.content)
+            if entry.content
+            else provenance_items(model.tables.values(), model.figures.values())
+        )
         return text_block(entry, items).markdown()
 
     def figure(key: str) -> Markdown:
