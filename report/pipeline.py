@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
@@ -25,7 +25,7 @@ from report.folders import (
     reason,
 )
 from report.inputs.read import Inputs, read_inputs
-from report.problems import InputError, Note, Problem
+from report.problems import DraftRefused, InputError, Note, Problem, TextFinding
 from report.publish.errors import PublishError
 from report.resources import PUBLISH
 
@@ -51,14 +51,50 @@ class BuildResult:
     republished: bool
     kept: tuple[str, ...] = ()  # not asked for, made from the same inputs: kept
     removed: tuple[tuple[str, str], ...] = ()  # not asked for, (name, why) removed
+    findings: list[TextFinding] = field(default_factory=list)  # the text check: a draft
 
 
-def check(data_dir: Path) -> list[Note]:
-    """Validate the inputs as a build would (reading and the model's reconciliation)."""
+@dataclass(frozen=True)
+class Checked:
+    notes: list[Note]
+    findings: list[TextFinding]  # the text check over the narrative
+
+
+def check(data_dir: Path) -> Checked:
+    """Validate the inputs as a build would, and run the text check (no figure is drawn)."""
     from report.model import build_model
+    from report.render.document import compose
 
-    inputs = _read(data_dir)
-    return build_model(inputs).notes
+    model = build_model(_read(data_dir))
+    return Checked(model.notes, compose(model).findings)
+
+
+def text_check_without_model(data_dir: Path) -> list[TextFinding]:
+    """What the text check can say while the inputs are unusable: markers, dates, file names.
+
+    A new edition's blank workbooks cannot be computed, yet its writers can start on the text.
+    """
+    from report.inputs.edition import load_edition
+    from report.inputs.narrative import read_narrative, read_word_tables
+    from report.narrative.check import (
+        edition_findings,
+        review_markers,
+        reviewed_rows,
+        unknown_files,
+    )
+
+    try:
+        edition = load_edition(data_dir / "editie.yml")
+    except InputError:
+        return []
+    narrative, _ = read_narrative(data_dir)
+    tables, _ = read_word_tables(data_dir)
+    return [
+        *edition_findings(edition),
+        *unknown_files([*narrative, *(f"{name}.yml" for name in tables)]),
+        *review_markers(narrative),
+        *reviewed_rows(tables.values()),
+    ]
 
 
 def build(
@@ -70,17 +106,20 @@ def build(
     progress: Progress,
     on_wait: Callable[[Path], None] | None = None,
     previous: Path | None = None,
+    final: bool = False,
 ) -> BuildResult:
     """Build the publication; `on_wait` is told when another build holds one of the folders.
 
     With `previous` (the previous edition's tabellen.xlsx or data folder) the report gets the
-    appendix on what changed since then.
+    appendix on what changed since then. With open findings of the text check the publication
+    is a draft (marked CONCEPT); `final` refuses to publish it (DraftRefused) and leaves the
+    previous publication alone.
     """
     check_folders(output_dir, build_dir, [data_dir, *([previous] if previous else [])])
     with ExitStack() as locks:
         for folder in sorted((build_dir, output_dir), key=lock_path):  # one order: no deadlock
             locks.enter_context(folder_lock(folder, on_wait=on_wait))
-        return _build(data_dir, output_dir, build_dir, formats, engine, progress, previous)
+        return _build(data_dir, output_dir, build_dir, formats, engine, progress, previous, final)
 
 
 def _build(
@@ -91,6 +130,7 @@ def _build(
     engine: str,
     progress: Progress,
     previous: Path | None = None,
+    final: bool = False,
 ) -> BuildResult:
     from report.model import build_model
     from report.model.changes import facts
@@ -113,6 +153,8 @@ def _build(
         rendered = progress.run(
             "Document en figuren opmaken", lambda: render(model, build_dir, changes)
         )
+        if final and rendered.findings:
+            raise DraftRefused(rendered.findings)
         document = rendered.document
         audit = build_dir / stamp.HERKOMST
         herkomst.write_csv(rendered.herkomst, audit)
@@ -139,7 +181,9 @@ def _build(
     if stamp.unchanged(build_dir, digest, output_dir, names):
         progress.skip("Publiceren", "ongewijzigd, de publicatie staat er al")
         outputs = sorted(output_dir / n for n in names)
-        return BuildResult(outputs, model.notes, False, carried.kept)
+        return BuildResult(
+            outputs, model.notes, False, kept=carried.kept, findings=rendered.findings
+        )
     along = {**extras, **{name: output_dir / name for name in carried.kept}}
 
     def run_publish() -> dict[str, Path]:
@@ -160,7 +204,14 @@ def _build(
     except OSError:
         stamp.remove(build_dir)  # no stamp: the next build publishes again, which is safe
     outputs = sorted(published.values())
-    return BuildResult(outputs, model.notes, True, carried.kept, carried.removed)
+    return BuildResult(
+        outputs,
+        model.notes,
+        True,
+        kept=carried.kept,
+        removed=carried.removed,
+        findings=rendered.findings,
+    )
 
 
 def _read(data_dir: Path) -> Inputs:

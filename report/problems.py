@@ -28,6 +28,13 @@ class Note(Finding):
     """Worth telling the reader (a rounding difference, an accepted conversion)."""
 
 
+class TextFinding(Finding):
+    """Makes the report a draft: a passage to review, a stale year, a number typed by hand.
+
+    `file` is the narrative file (tekst/….qmd) or editie.yml, `cell` the line or key.
+    """
+
+
 class InputError(Exception):
     """Raised with every problem found, so the user can fix them in one pass."""
 
@@ -45,3 +52,11 @@ def _cell_key(cell: str) -> tuple:
     letters = "".join(ch for ch in cell if ch.isalpha())
     digits = "".join(ch for ch in cell if ch.isdigit())
     return (int(digits) if digits else 0, len(letters), letters)
+
+
+class DraftRefused(Exception):
+    """A final build while the text check has findings (exit code 2; nothing is published)."""
+
+    def __init__(self, findings: list[TextFinding]):
+        self.findings = findings
+        super().__init__(f"{len(findings)} bevindingen van de tekstcontrole")

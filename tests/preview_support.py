@@ -50,7 +50,7 @@ def copy_project(target: Path) -> Path:
 
 
 def prose_line(template: Path) -> str:
-    """The first line of plain prose in a chapter template, before any conditional block."""
+    """The first line of plain prose in a text file or template, before any conditional block."""
     for line in template.read_text(encoding="utf-8").splitlines():
         if "{%" in line:
             break

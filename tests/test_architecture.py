@@ -24,11 +24,13 @@ STAGES = {
     "report.inputs": 1,
     "report.model": 2,
     "report.present": 3,
+    "report.narrative": 3,
     "report.render": 4,
     "report.publish": 5,
     "report.pipeline": 6,
     "report.cli": 6,
     "report.preview": 6,
+    "report.new_edition": 6,
 }
 MAX_LINES = 400
 # The contract is the declaration of every sheet of both workbooks: data, not logic, read as one.

@@ -165,7 +165,7 @@ def test_a_later_run_without_problems_removes_the_old_list(many_problems, tmp_pa
 
 
 def test_notes_are_summarised_with_a_flag_for_the_full_list(tmp_path):
-    notes = [str(n) for n in check(DATA)]
+    notes = [str(n) for n in check(DATA).notes]
     assert len(notes) > 5
     work = tmp_path / "build"
     short = run_cli("check", "--build-dir", work)

@@ -72,7 +72,7 @@ def test_preview_follows_text_and_data_changes_in_the_browser(browser, tmp_path:
     inputs = _files(project / "data")
     preview = PreviewProcess(project, tmp_path / "bouw")
     try:
-        # the copy's templates are watched (and edited), so the real ones stay untouched
+        # the copy's data and templates are watched (its text is edited), the real ones untouched
         assert preview.watched == f"Gevolgd: {project / 'data'} en {project / 'templates'}."
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         requests: list[str] = []
@@ -87,7 +87,7 @@ def test_preview_follows_text_and_data_changes_in_the_browser(browser, tmp_path:
         position = _scroll_y(page)
         assert position > 1000
 
-        template = project / "templates" / "chapters" / "h4_herkomstlanden.qmd.j2"
+        template = project / "data" / "tekst" / "h4-inleiding.qmd"  # the edition's text
         sentence = prose_line(template)
         replace_in_place(template, sentence, f"{MARKER} {sentence}")
         wait_for(page, loaded_with(MARKER))

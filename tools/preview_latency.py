@@ -70,7 +70,7 @@ def _timed_save(scratch: Path, target: Path, page, shown: str, preview: PreviewP
 
 
 def _text_runs(project: Path, page, runs: int, preview: PreviewProcess) -> list[Run]:
-    template = project / "templates" / "chapters" / "h4_herkomstlanden.qmd.j2"
+    template = project / "data" / "tekst" / "h4-inleiding.qmd"  # the edition's text
     sentence = prose_line(template)
     text = template.read_text(encoding="utf-8")
     times = []

@@ -17,11 +17,12 @@ from pathlib import Path
 
 from report.cli import findings
 from report.cli.argparse_nl import dutch
-from report.cli.commands import COMMANDS, UsageError
+from report.cli.commands import COMMANDS
 from report.cli.console import Console
+from report.cli.options import UsageError
 from report.cli.parser import ArgumentsError, parser, with_command
 from report.folders import PROJECT, FileSystemFault, FolderBusy, FolderRefused, reason
-from report.problems import InputError
+from report.problems import DraftRefused, InputError
 from report.publish.errors import PublishError
 
 LOG = "fout.log"
@@ -60,6 +61,9 @@ def _failed(error: BaseException, args: argparse.Namespace, console: Console) ->
     code = 1
     if isinstance(error, InputError):
         findings.show_problems(console, error.problems, build_dir)
+        code = 2
+    elif isinstance(error, DraftRefused):
+        findings.show_text_findings(console, error.findings, build_dir, final=True)
         code = 2
     elif isinstance(error, (UsageError, FolderRefused)):
         console.wrapped(f"Fout: {error}", err=True)

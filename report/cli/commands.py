@@ -1,6 +1,8 @@
 """The commands: build, check, template, scenario, compare and preview — their options and what
 they do.
 
+The commands of the yearly cycle (new-edition, waarden) are in `edition_commands`.
+
 Each command is one `Command` entry in COMMANDS; its handler returns the exit code and
 raises the project's exceptions for everything else (the frame in `report.cli` turns them
 into Dutch messages and exit codes).
@@ -14,68 +16,29 @@ from pathlib import Path
 
 from report.cli import findings
 from report.cli.console import Console, Stages
-from report.cli.parser import Command, help_text
+from report.cli.edition_commands import EDITION_COMMANDS
+from report.cli.options import (
+    UsageError,
+    build_dir_option,
+    data_option,
+    notes_option,
+    require_data,
+)
+from report.cli.parser import Command
 from report.folders import LOCK_WAIT, PROJECT, check_folders
+
+__all__ = ["COMMANDS", "UsageError"]
 
 FORMATS = ("pdf", "html", "docx", "xlsx", "csv")
 ENGINES = ("embedded", "quarto")
 STARTED = time.perf_counter()  # the command line's clock: "Klaar in" is the real wall time
 
 
-class UsageError(Exception):
-    """A wrong argument on the command line (exit code 2); the message is Dutch."""
-
-
-# --- options shared by several commands --------------------------------------------------------
-
-
-def _data(part: argparse.ArgumentParser, text: str | None = None) -> None:
-    part.add_argument(
-        "--data",
-        type=Path,
-        default=PROJECT / "data",
-        metavar="MAP",
-        help=help_text(
-            text or "map met editie.yml en de twee werkmappen (standaard: data in de projectmap)"
-        ),
-    )
-
-
-def _build_dir(part: argparse.ArgumentParser) -> None:
-    part.add_argument(
-        "--build-dir",
-        type=Path,
-        default=PROJECT / "build",
-        metavar="MAP",
-        help="map voor tussenbestanden, de lijsten met problemen en opmerkingen en het "
-        "foutlogboek fout.log (standaard: build in de projectmap)",
-    )
-
-
-def _notes(part: argparse.ArgumentParser) -> None:
-    part.add_argument(
-        "--opmerkingen",
-        action="store_true",
-        help="toon alle opmerkingen over de invoer, niet alleen het aantal per werkblad",
-    )
-
-
-def require_data(folder: Path) -> None:
-    """A missing data folder is named as such (not as a missing editie.yml)."""
-    if not folder.exists():
-        raise UsageError(
-            f"De gegevensmap {folder} bestaat niet. Geef met --data de map met editie.yml en de "
-            "werkmappen."
-        )
-    if not folder.is_dir():
-        raise UsageError(f"De gegevensmap {folder} is geen map. Geef met --data een map op.")
-
-
 # --- build -------------------------------------------------------------------------------------
 
 
 def _configure_build(part: argparse.ArgumentParser) -> None:
-    _data(part)
+    data_option(part)
     part.add_argument(
         "--output",
         type=Path,
@@ -84,7 +47,7 @@ def _configure_build(part: argparse.ArgumentParser) -> None:
         help="map voor de publicatie (standaard: output in de projectmap). De publicatie "
         "vervangt de hele map; die mag dus alleen een eerdere publicatie bevatten.",
     )
-    _build_dir(part)
+    build_dir_option(part)
     part.add_argument(
         "--formats",
         default=",".join(FORMATS),
@@ -109,7 +72,18 @@ def _configure_build(part: argparse.ArgumentParser) -> None:
         help="voeg de bijlage 'Wijzigingen ten opzichte van de vorige editie' toe; VORIGE is "
         "de tabellen.xlsx van de vorige publicatie of de gegevensmap van de vorige editie",
     )
-    _notes(part)
+    final_option(part)
+    notes_option(part)
+
+
+def final_option(part: argparse.ArgumentParser) -> None:
+    part.add_argument(
+        "--final",
+        action="store_true",
+        help="definitieve versie: weiger (afsluitcode 2) zolang de tekstcontrole bevindingen "
+        "heeft, zoals passages die nog moeten worden nagekeken; zonder --final wordt zo'n "
+        "rapport als CONCEPT gemarkeerd",
+    )
 
 
 def formats(text: str) -> tuple[str, ...]:
@@ -123,7 +97,8 @@ def formats(text: str) -> tuple[str, ...]:
 
 
 def run_build(args: argparse.Namespace, console: Console) -> int:
-    from report.pipeline import build
+    from report.pipeline import build, text_check_without_model
+    from report.problems import InputError
 
     chosen = formats(args.formats)
     require_data(args.data)
@@ -142,14 +117,28 @@ def run_build(args: argparse.Namespace, console: Console) -> int:
             f"(hoogstens {LOCK_WAIT:.0f} s) …"
         )
 
-    stages = Stages(console, 5 if args.compare else 4)
-    result = build(
-        args.data, args.output, args.build_dir, chosen, args.engine, stages, waiting, args.compare
-    )
+    try:
+        result = build(
+            args.data,
+            args.output,
+            args.build_dir,
+            chosen,
+            args.engine,
+            Stages(console, 5 if args.compare else 4),
+            waiting,
+            args.compare,
+            final=args.final,
+        )
+    except InputError:  # e.g. a new edition whose workbooks are blank: its text can be reviewed
+        early = text_check_without_model(args.data)
+        findings.show_text_findings(console, early, args.build_dir, final=args.final)
+        raise
     findings.show_notes(console, result.notes, args.build_dir, args.opmerkingen)
     findings.clear_problems(args.build_dir)
+    findings.show_text_findings(console, result.findings, args.build_dir, final=False)
     wall = f"{time.perf_counter() - STARTED:.1f}".replace(".", ",")
-    state = "Publicatie" if result.republished else "Publicatie (ongewijzigd)"
+    state = "Concept" if result.findings else "Publicatie"
+    state += "" if result.republished else " (ongewijzigd)"
     console.say(f"Klaar in {wall} s. {state} in {args.output}:")
     for path in result.outputs:
         kept = " (behouden: niet gevraagd, wel uit dezelfde invoer gemaakt)"
@@ -165,21 +154,31 @@ def run_build(args: argparse.Namespace, console: Console) -> int:
 
 
 def _configure_check(part: argparse.ArgumentParser) -> None:
-    _data(part)
-    _build_dir(part)
-    _notes(part)
+    data_option(part)
+    build_dir_option(part)
+    final_option(part)
+    notes_option(part)
 
 
 def run_check(args: argparse.Namespace, console: Console) -> int:
-    from report.pipeline import check
+    from report.pipeline import check, text_check_without_model
+    from report.problems import InputError
 
     require_data(args.data)
     check_folders(None, args.build_dir, [args.data])
-    notes = check(args.data)
+    try:
+        checked = check(args.data)
+    except InputError:
+        early = text_check_without_model(args.data)
+        findings.show_text_findings(console, early, args.build_dir, final=args.final)
+        raise
     console.say(f"De invoer in {args.data} is bruikbaar.")
-    findings.show_notes(console, notes, args.build_dir, args.opmerkingen)
+    findings.show_notes(console, checked.notes, args.build_dir, args.opmerkingen)
     findings.clear_problems(args.build_dir)
-    return 0
+    findings.show_text_findings(console, checked.findings, args.build_dir, final=args.final)
+    if not checked.findings:
+        console.say("De tekstcontrole heeft geen bevindingen.")
+    return 2 if args.final and checked.findings else 0
 
 
 # --- template ----------------------------------------------------------------------------------
@@ -192,9 +191,9 @@ def _configure_template(part: argparse.ArgumentParser) -> None:
         metavar="MAP",
         help="map waarin de lege werkmappen en editie.yml komen (nieuw of leeg)",
     )
-    _data(part, "map met de editie.yml waarvan periode en bestandsnamen worden overgenomen "
+    data_option(part, "map met de editie.yml waarvan periode en bestandsnamen worden overgenomen "
           "(standaard: data in de projectmap)")  # fmt: skip
-    _build_dir(part)
+    build_dir_option(part)
 
 
 def run_template(args: argparse.Namespace, console: Console) -> int:
@@ -220,8 +219,8 @@ def run_template(args: argparse.Namespace, console: Console) -> int:
 
 
 def _configure_scenario(part: argparse.ArgumentParser) -> None:
-    _data(part)
-    _build_dir(part)
+    data_option(part)
+    build_dir_option(part)
     part.add_argument(
         "--set",
         dest="overrides",
@@ -272,8 +271,8 @@ def _configure_compare(part: argparse.ArgumentParser) -> None:
         metavar="VORIGE",
         help="de tabellen.xlsx van de vorige publicatie, of de gegevensmap van de vorige editie",
     )
-    _data(part, "map van deze editie (standaard: data in de projectmap)")
-    _build_dir(part)
+    data_option(part, "map van deze editie (standaard: data in de projectmap)")
+    build_dir_option(part)
 
 
 def run_compare_command(args: argparse.Namespace, console: Console) -> int:
@@ -291,7 +290,7 @@ def run_compare_command(args: argparse.Namespace, console: Console) -> int:
 
 
 def _configure_preview(part: argparse.ArgumentParser) -> None:
-    _data(part, "map van de editie die wordt bekeken (standaard: data in de projectmap)")
+    data_option(part, "map van de editie die wordt bekeken (standaard: data in de projectmap)")
     part.add_argument(
         "--port",
         type=int,
@@ -322,17 +321,19 @@ COMMANDS = (
         "build",
         "bouw en publiceer het rapport (standaard)",
         "Leest en controleert de invoer, berekent alle tabellen en de -20%-variant, maakt het "
-        "document en publiceert het in de uitvoermap. Bij een fout blijft de vorige publicatie "
-        "ongewijzigd.",
+        "document, controleert de tekst en publiceert het in de uitvoermap; met open "
+        "bevindingen van de tekstcontrole als CONCEPT. Bij een fout blijft de vorige "
+        "publicatie ongewijzigd.",
         _configure_build,
         run_build,
     ),
     Command(
         "check",
         "controleer de invoer zonder te bouwen",
-        "Controleert editie.yml en de werkmappen zoals een bouw dat doet en noemt alle "
-        "problemen met bestand, werkblad en cel. Afsluitcode 0 als de invoer bruikbaar is, 2 "
-        "als niet.",
+        "Controleert editie.yml, de werkmappen en de teksten zoals een bouw dat doet en noemt "
+        "alle problemen met bestand, werkblad en cel, en de bevindingen van de tekstcontrole "
+        "met bestand en regel. Afsluitcode 0 als de invoer bruikbaar is (met bevindingen wordt "
+        "het rapport een CONCEPT), 2 als niet; met --final ook 2 zolang er bevindingen zijn.",
         _configure_check,
         run_check,
     ),
@@ -345,6 +346,7 @@ COMMANDS = (
         _configure_template,
         run_template,
     ),
+    EDITION_COMMANDS[0],
     Command(
         "scenario",
         "toon de -20%-variant in de terminal",
@@ -354,6 +356,7 @@ COMMANDS = (
         _configure_scenario,
         run_scenario_command,
     ),
+    EDITION_COMMANDS[1],
     Command(
         "compare",
         "toon wat er is veranderd sinds de vorige editie",

@@ -15,10 +15,11 @@ from pathlib import Path
 
 from report.cli.console import Console
 from report.folders import reason
-from report.problems import Finding, Note, Problem
+from report.problems import Finding, Note, Problem, TextFinding
 
 PROBLEMS_FILE = "problemen.txt"
 NOTES_FILE = "opmerkingen.txt"
+TEXT_FILE = "tekstcontrole.txt"
 GROUP_FROM = 10  # from this many problems on, they are grouped per file and sheet
 NOTES_SHOWN = 5  # up to this many notes are listed; more are summarised per sheet
 
@@ -26,23 +27,44 @@ NOTES_SHOWN = 5  # up to this many notes are listed; more are summarised per she
 def show_problems(console: Console, problems: Sequence[Problem], folder: Path) -> None:
     count = len(problems)
     console.warn(f"De invoer bevat {count} {'probleem' if count == 1 else 'problemen'}:")
-    intro = "De lijst staat ook in"
-    if count < GROUP_FROM:
-        for problem in problems:
-            console.wrapped(f"- {problem}", "  ", "    ", err=True)
-    else:
-        groups = 0
-        for (file, sheet), group in groupby(problems, key=lambda p: (p.file, p.sheet)):
-            items = list(group)
-            groups += 1
-            place = " › ".join(part for part in (file, sheet) if part)
-            console.wrapped(f"{place} ({len(items)}):", "  ", "    ", err=True)
-            for problem in items:
-                text = f"{problem.cell}: {problem.message}" if problem.cell else problem.message
-                console.wrapped(f"- {text}", "    ", "      ", err=True)
-        where = "werkblad of bestand" if groups == 1 else "werkbladen of bestanden"
-        intro = f"{count} problemen in {groups} {where}; de lijst staat ook in"
+    intro = _listed(console, problems, "problemen", err=True)
     _saved(console, save(folder / PROBLEMS_FILE, problems), intro, err=True)
+
+
+def show_text_findings(
+    console: Console, found: Sequence[TextFinding], folder: Path, final: bool
+) -> None:
+    """The text check: every finding (the writers fix them all), and what it means."""
+    if not found:
+        _discard(folder / TEXT_FILE)
+        return
+    count = len(found)
+    noun = "bevinding" if count == 1 else "bevindingen"
+    if final:
+        console.warn(f"Niet gepubliceerd: de tekstcontrole heeft {count} open {noun} (--final):")
+    else:
+        console.say(f"De tekstcontrole heeft {count} open {noun}; het rapport wordt een CONCEPT:")
+    intro = _listed(console, found, "bevindingen", err=final)
+    _saved(console, save(folder / TEXT_FILE, found), intro, err=final)
+
+
+def _listed(console: Console, items: Sequence[Finding], noun: str, err: bool) -> str:
+    """List every finding (grouped per file and sheet when there are many); the closing words."""
+    if len(items) < GROUP_FROM:
+        for item in items:
+            console.wrapped(f"- {item}", "  ", "    ", err=err)
+        return "De lijst staat ook in"
+    groups = 0
+    for (file, sheet), group in groupby(items, key=lambda p: (p.file, p.sheet)):
+        found = list(group)
+        groups += 1
+        place = " › ".join(part for part in (file, sheet) if part)
+        console.wrapped(f"{place} ({len(found)}):", "  ", "    ", err=err)
+        for item in found:
+            text = f"{item.cell}: {item.message}" if item.cell else item.message
+            console.wrapped(f"- {text}", "    ", "      ", err=err)
+    where = "werkblad of bestand" if groups == 1 else "werkbladen of bestanden"
+    return f"{len(items)} {noun} in {groups} {where}; de lijst staat ook in"
 
 
 def show_notes(console: Console, notes: Sequence[Note], folder: Path, full: bool) -> None:

@@ -13,11 +13,27 @@ from pathlib import Path
 
 import yaml
 
-from report.inputs.edition_schema import BASES, DEFAULT_LICENCE, FILE, LICENCES, validate
+from report.inputs.edition_schema import (
+    BASES,
+    DEFAULT_LICENCE,
+    FILE,
+    LICENCES,
+    REVIEWED_DATES,
+    validate,
+)
 from report.inputs.safe_yaml import YamlRefused, load_yaml
 from report.problems import InputError, Problem
 
-__all__ = ["BASES", "FILE", "LICENCES", "Edition", "Savings", "edition_yaml", "load_edition"]
+__all__ = [
+    "BASES",
+    "FILE",
+    "LICENCES",
+    "REVIEWED_DATES",
+    "Edition",
+    "Savings",
+    "edition_yaml",
+    "load_edition",
+]
 
 MAX_BYTES = 64 * 1024  # a real editie.yml is about 2 kB
 
@@ -47,6 +63,7 @@ class Edition:
     prognosis: dict[str, int]
     savings: Savings
     licence: str = DEFAULT_LICENCE  # of the open data: a key of LICENCES
+    to_review: tuple[str, ...] = ()  # keys of dates still to be set (editie.yml: nakijken)
 
     @property
     def years(self) -> tuple[int, ...]:
@@ -80,6 +97,7 @@ def load_edition(path: Path) -> Edition:
             tuple(settings.besparing.jaren),
         ),
         licence=settings.licentie,
+        to_review=tuple(settings.nakijken),
     )
 
 
@@ -133,6 +151,18 @@ def edition_yaml(edition: Edition) -> str:
         )
 
     prognosis = "\n".join(f"  {value(k)}: {v}" for k, v in sorted(edition.prognosis.items()))
+
+    def day(key: str, date: dt.date) -> str:
+        mark = "  # NAKIJKEN: nog vaststellen" if key in edition.to_review else ""
+        return f"{key}: {date.isoformat()}{mark}"
+
+    review = []
+    if edition.to_review:
+        review = [
+            "# Datums die nog moeten worden vastgesteld. Haal een datum uit deze lijst zodra hij",
+            "# klopt; zolang de lijst niet leeg is, wordt het rapport een CONCEPT.",
+            f"nakijken: [{', '.join(edition.to_review)}]",
+        ]
     return "\n".join(
         [
             "# Instellingen van deze editie van de beleidsdoorlichting.",
@@ -148,8 +178,9 @@ def edition_yaml(edition: Edition) -> str:
             f"  van: {edition.first_year}",
             f"  tot: {edition.last_year}",
             "# Datum waarop de cijfers zijn vastgesteld, en datum van publicatie (JJJJ-MM-DD).",
-            f"peildatum: {edition.peildatum.isoformat()}",
-            f"publicatiedatum: {edition.published.isoformat()}",
+            day("peildatum", edition.peildatum),
+            day("publicatiedatum", edition.published),
+            *review,
             "werkmappen:",
             f"  financien: {value(edition.finance_file)}",
             f"  statistiek: {value(edition.statistics_file)}",

@@ -34,6 +34,7 @@ LICENCES = {
 }
 Licence = Literal["CC0-1.0", "CC-BY-4.0"]  # the keys of LICENCES
 DEFAULT_LICENCE: Licence = "CC0-1.0"
+REVIEWED_DATES = ("peildatum", "publicatiedatum")  # dates a new edition asks a person to set
 FIRST_DATE, LAST_DATE = dt.date(1980, 1, 1), dt.date(2107, 12, 31)  # what a ZIP file can date
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -114,6 +115,10 @@ class Settings(_Block):
     prognose_vertrek: dict[str, Annotated[int, Field(ge=0, le=100)]]
     besparing: SavingsSettings
     licentie: Licence = DEFAULT_LICENCE
+    # dates still to be set: the text check reports them and a final build refuses
+    nakijken: Annotated[
+        list[Literal["peildatum", "publicatiedatum"]], Field(max_length=len(REVIEWED_DATES))
+    ] = []
 
 
 def validate(raw: dict[str, Any]) -> tuple[Settings | None, list[tuple[str, str]]]:
@@ -148,6 +153,8 @@ def consistency(s: Settings) -> list[tuple[str, str]]:
                 "klopt het jaartal?",
             )
         )
+    if len(set(s.nakijken)) != len(s.nakijken):
+        found.append(("nakijken", "noem elke datum één keer"))
     if s.werkmappen.financien == s.werkmappen.statistiek:
         found.append(("werkmappen", "de twee werkmappen hebben dezelfde bestandsnaam"))
     found += _prognosis(s.prognose_vertrek)
@@ -228,11 +235,15 @@ def _translate(error: Any) -> tuple[str, str]:
         return key, f"{_show(value)} is te klein (ten minste {ctx.get('ge')})"
     if kind == "less_than_equal":
         return key, f"{_show(value)} is te groot (hoogstens {ctx.get('le')})"
+    if kind == "literal_error" and loc[0] == "nakijken":
+        return key, f"{_show(value)} is onbekend; kies uit: {', '.join(REVIEWED_DATES)}"
     if kind == "literal_error":
         options = tuple(LICENCES if key == "licentie" else BASES)
         return key, f"{_show(value)} is onbekend; kies uit: {', '.join(options)}" + _suggest(
             str(value), options
         )
+    if kind == "list_type" and loc[0] == "nakijken":
+        return key, f"{_show(value)} is geen lijst; schrijf bijv. [peildatum, publicatiedatum]"
     if kind == "list_type":
         return key, f"{_show(value)} is geen lijst; schrijf bijv. [2019, 2020]"
     if kind in ("dict_type", "model_type", "model_attributes_type"):

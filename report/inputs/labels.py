@@ -12,6 +12,7 @@ INDEPENDENT = "Zelfstandig vertrek"
 FORCED = "Gedwongen vertrek"
 UNSUPERVISED = "Zelfstandig vertrek zonder toezicht"
 DEPARTURE_TYPES = (INDEPENDENT, FORCED, UNSUPERVISED)
+MANNER = {INDEPENDENT: "zelfstandig", FORCED: "gedwongen", UNSUPERVISED: "zonder toezicht"}
 TOTAL = "Totaal"
 
 # Vertrek veilige landen: the two groups
@@ -45,6 +46,13 @@ WITH_HRT = "Vertrokken met HRT"
 DETENTION = "Vreemdelingenbewaring"
 DETAINED = "In bewaring geplaatst"
 DEPARTED = "Aantoonbaar vertrek"
+# … and the other groups, with the rows that count who was placed under each measure
+FAMILY_LOCATION = "Gezinslocatie (GL)"
+RESTRICTED_LOCATION = "Vrijheidsbeperkende locatie (VBL)"
+FAMILY_DETENTION = "Gesloten gezinsvoorziening (GGV)"
+REPORTING = "Meldplicht"
+INFLOW = "Instroom"
+REPORTING_IMPOSED = "Meldplicht opgelegd"
 
 # VRIS
 IN_CHAIN = "In de strafrechtketen"

@@ -1,4 +1,4 @@
-"""Read editie.yml and both workbooks into typed tables, collecting every problem before giving up.
+"""Read editie.yml, both workbooks and the narrative files, collecting every problem before giving up.
 
 The reading is split by responsibility: `book` opens a workbook and finds its sheets, `layout`
 reads the fields above a table, `year_header`/`year_table` and `record_table` read the two
@@ -15,6 +15,7 @@ from report.inputs import contract
 from report.inputs.book import read_workbook
 from report.inputs.contract import Sheet
 from report.inputs.edition import Edition, load_edition
+from report.inputs.narrative import NarrativeFile, WordTable, read_narrative, read_word_tables
 from report.inputs.tables import Table
 from report.problems import InputError, Note, Problem
 
@@ -25,13 +26,15 @@ class Inputs:
     tables: dict[str, Table]
     notes: list[Note] = field(default_factory=list)
     absent: list[Sheet] = field(default_factory=list)  # optional sheets not supplied
+    narrative: dict[str, NarrativeFile] = field(default_factory=dict)  # tekst/*.qmd by name
+    word_tables: dict[str, WordTable] = field(default_factory=dict)  # tekst/*.yml by name
 
     def get(self, key: str) -> Table | None:
         return self.tables.get(key)
 
 
 def read_inputs(data_dir: Path) -> Inputs:
-    """Read editie.yml and both workbooks; raise InputError listing every problem."""
+    """Read editie.yml, both workbooks and tekst/; raise InputError listing every problem."""
     edition = load_edition(data_dir / "editie.yml")
     files = {contract.FINANCE: edition.finance_file, contract.STATISTICS: edition.statistics_file}
     problems: list[Problem] = []
@@ -44,6 +47,9 @@ def read_inputs(data_dir: Path) -> Inputs:
         absent.extend(result.absent)
         problems.extend(result.findings.problems)
         notes.extend(result.findings.notes)
+    narrative, unreadable = read_narrative(data_dir)
+    word_tables, refused = read_word_tables(data_dir)
+    problems.extend([*unreadable, *refused])
     if problems:
         raise InputError(problems, notes)
-    return Inputs(edition, tables, sorted(set(notes)), absent)
+    return Inputs(edition, tables, sorted(set(notes)), absent, narrative, word_tables)

@@ -7,10 +7,11 @@ the model.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from report.inputs.edition import Edition
+from report.inputs.narrative import NarrativeFile, WordTable
 from report.inputs.read import Inputs
 from report.model.catalog import DATA_TABLES, FIGURES
 from report.model.entries import DataTable, FigureEntry
@@ -47,6 +48,9 @@ class Model:
     target_reached_in: int | None  # the first scenario year that meets the savings target
     notes: list[Note]  # the reader's notes, reconciliation notes and the scenario's notes
     absent: tuple[str, ...]  # titles of optional sheets that were not supplied
+    # the edition's narrative files, passed on as read: the render stage places and checks them
+    narrative: Mapping[str, NarrativeFile] = field(default_factory=dict)
+    word_tables: Mapping[str, WordTable] = field(default_factory=dict)
 
 
 def build_model(
@@ -109,6 +113,8 @@ def build_model(
         target_reached_in=first_year_reached(scenario),
         notes=[*inputs.notes, *sorted(set(checks.notes)), *scenario.notes],
         absent=tuple(sheet.title for sheet in inputs.absent),
+        narrative=inputs.narrative,
+        word_tables=inputs.word_tables,
     )
 
 

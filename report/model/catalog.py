@@ -266,6 +266,7 @@ TABLES: tuple[TableEntry, ...] = (
         ),
         content="maatregelen",
         section="sec-conclusie-maatregelen",
+        edition_bound=True,
     ),
     DataTable(
         Heading("uitgaven-dtv", "Uitgaven van de DT&V: apparaat en programma", EURO, "Uitgaven"),
@@ -291,6 +292,7 @@ TABLES: tuple[TableEntry, ...] = (
         ),
         content="afkortingen",
         section="",
+        used_only=True,
     ),
     TextTable(
         key="actoren",

@@ -208,6 +208,25 @@ class Departures:
 
 
 @dataclass(frozen=True)
+class MixGap:
+    """The type of departure whose share differs most between safe and other countries."""
+
+    type: str
+    safe: Traced  # % of the departures to safe countries
+    other: Traced  # % of the departures to other countries
+
+    @property
+    def points(self) -> Traced:
+        return abs(self.safe - self.other)
+
+    @property
+    def manner(self) -> str:
+        """How they left, for a sentence: 'zelfstandig', 'gedwongen', 'zonder toezicht'."""
+        found = {normalise(label): text for label, text in L.MANNER.items()}
+        return found.get(normalise(self.type), self.type.lower())
+
+
+@dataclass(frozen=True)
 class SafeCountries:
     totals_safe: dict[int, Traced]
     totals_other: dict[int, Traced]
@@ -217,10 +236,16 @@ class SafeCountries:
     share_safe_last: Traced
     highest_safe: YearValue
     type_share_safe: dict[str, Traced]  # per type: % from safe countries over the period
+    mix_gap: MixGap  # how the manner of departure differs between the two groups
+    deviation_points: Traced  # a gap beyond this many points is a difference worth stating
 
     @property
     def type_mix_safe(self) -> Mix:
         return Mix.of(self.type_share_safe)
+
+    @property
+    def manner_differs(self) -> bool:
+        return self.mix_gap.points > self.deviation_points
 
 
 @dataclass(frozen=True)
@@ -290,6 +315,18 @@ def safe_country_figures(sources: Sources) -> SafeCountries:
     totals_safe, totals_other = totals(table, safe, years), totals(table, other, years)
     period_safe, period_other = total(totals_safe.values()), total(totals_other.values())
     last = years[-1]
+    mix_safe = largest_remainder({r.label: over(table, r, years) for r in safe})
+    mix_other = {
+        normalise(label): value
+        for label, value in largest_remainder(
+            {r.label: over(table, r, years) for r in other}
+        ).items()
+    }
+    gaps = [
+        MixGap(label, value, mix_other[normalise(label)])
+        for label, value in mix_safe.items()
+        if normalise(label) in mix_other
+    ]
     type_share = {}
     for row in safe:
         same = [r for r in other if normalise(r.label) == normalise(row.label)]
@@ -304,6 +341,8 @@ def safe_country_figures(sources: Sources) -> SafeCountries:
         share_safe_last=percent(totals_safe[last], total((totals_safe[last], totals_other[last]))),
         highest_safe=highest(totals_safe),
         type_share_safe=type_share,
+        mix_gap=max(gaps, key=lambda gap: gap.points, default=MixGap("", ZERO, ZERO)),
+        deviation_points=constant(DEVIATION_POINTS, "drempel voor een verschil in aandelen"),
     )
 
 

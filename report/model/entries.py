@@ -71,7 +71,11 @@ class TextColumn:
 
 @dataclass(frozen=True)
 class TextTable:
-    """A table of words: its rows come from templates/content/<content>.yml."""
+    """A table of words: its rows come from templates/content/<content>.yml.
+
+    An edition-bound table (what is known of the measures' effect) comes from the edition's
+    own tekst/<content>.yml instead, and the text check reads it like the narrative.
+    """
 
     key: str
     caption: str
@@ -79,6 +83,8 @@ class TextTable:
     columns: tuple[TextColumn, ...]
     content: str  # the content file; "" for the table the render stage derives (provenance)
     section: str
+    edition_bound: bool = False
+    used_only: bool = False  # a row only when its first column occurs in the report (abbreviations)
 
     optional = False
 

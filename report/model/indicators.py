@@ -29,9 +29,11 @@ from report.model.departures import (
 from report.model.return_measures import (
     Detention,
     GlDepartures,
+    Outcomes,
     Vris,
     detention_figures,
     gl_figures,
+    outcome_figures,
     vris_figures,
 )
 from report.model.sources import Sources
@@ -56,6 +58,7 @@ class Indicators:
     iom: Iom | None = None
     support: Support | None = None
     detention: Detention | None = None
+    outcomes: Outcomes | None = None  # the return measures compared
     gl: GlDepartures | None = None
     vris: Vris | None = None
     receipts: Receipts | None = None
@@ -75,6 +78,7 @@ def build_indicators(sources: Sources) -> Indicators:
         iom=iom_figures(sources) if has("iom") else None,
         support=support_figures(sources) if has("ondersteuning") else None,
         detention=detention_figures(sources) if has("maatregelen_vertrek") else None,
+        outcomes=outcome_figures(sources) if has("maatregelen_vertrek") else None,
         gl=gl_figures(sources) if has("gl") else None,
         vris=vris_figures(sources) if has("vris") else None,
         receipts=receipt_figures(sources) if has("ontvangsten") else None,

@@ -14,11 +14,12 @@ from report.model.tables import (
     ModelTable,
     RowKind,
     from_year_table,
+    period_text,
     review_years,
 )
 from report.model.traced import record_cell, year_count
 from report.model.trend import Ranked, YearValue, percent
-from report.provenance import Traced, or_zero, total
+from report.provenance import ZERO, Traced, or_zero, total
 
 DETENTION_SHARE = "Aantoonbaar vertrek als deel van het aantal in bewaring geplaatst"
 DETENTION_NOTE = (
@@ -113,6 +114,88 @@ def detention_figures(sources: Sources) -> Detention:
         last=YearValue(last, or_zero(shares[last])),
         detained_last=year_count(table, table.line(L.DETAINED, L.DETENTION), last),
         departed_last=year_count(table, table.line(L.DEPARTED, L.DETENTION), last),
+    )
+
+
+# Who was placed under each measure, and who demonstrably left after it. Bewaring and the
+# closed family facility (GGV: bewaring of families) deprive of liberty; the others do not.
+CUSTODIAL_ROWS = (
+    (L.DETENTION, L.DETAINED, L.DEPARTED),
+    (L.FAMILY_DETENTION, L.INFLOW, L.DEPARTED),
+)
+LIGHTER_ROWS = (
+    (L.RESTRICTED_LOCATION, L.INFLOW, L.INDEPENDENT),
+    (L.FAMILY_LOCATION, L.INFLOW, L.INDEPENDENT),
+    (L.REPORTING, L.REPORTING_IMPOSED, L.INDEPENDENT),
+)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How many demonstrably left after a return measure, over the years of the table."""
+
+    measure: str  # the group's label in the sheet (for bewaring: its groups together)
+    placed: Traced
+    departed: Traced
+    share: Traced  # whole % of `placed`
+
+
+@dataclass(frozen=True)
+class Outcomes:
+    """Bewaring against the lighter measures: after which does departure follow most often."""
+
+    period: str
+    custodial: Outcome  # bewaring and the closed family facility together
+    lighter: tuple[Outcome, ...]  # the other measures with anyone placed, highest share first
+
+    @property
+    def detention_first(self) -> bool:
+        """After bewaring, demonstrable departure follows more often than after any other."""
+        return all(self.custodial.share > other.share for other in self.lighter)
+
+    @property
+    def best_lighter(self) -> Outcome | None:
+        return self.lighter[0] if self.lighter else None
+
+    @property
+    def family_location(self) -> Outcome | None:
+        return next((o for o in self.lighter if o.measure == L.FAMILY_LOCATION), None)
+
+    @property
+    def family_location_last(self) -> bool:
+        """Of all measures, the smallest share leaves the family locations on their own."""
+        gl = self.family_location
+        others = [self.custodial, *(o for o in self.lighter if o is not gl)]
+        return gl is not None and all(gl.share < other.share for other in others)
+
+
+def outcome_figures(sources: Sources) -> Outcomes | None:
+    table = sources.year("maatregelen_vertrek")
+    years = review_years(table, sources.edition)
+
+    def counted(group: str, placed_label: str, departed_label: str) -> tuple[Traced, Traced]:
+        placed, departed = table.find(placed_label, group), table.find(departed_label, group)
+        if placed is None or departed is None:
+            return ZERO, ZERO
+        return (
+            total(year_count(table, placed, y) for y in years),
+            total(year_count(table, departed, y) for y in years),
+        )
+
+    custodial = [counted(*rows) for rows in CUSTODIAL_ROWS]
+    placed, departed = total(c[0] for c in custodial), total(c[1] for c in custodial)
+    if placed == 0:
+        return None
+    lighter = []
+    for group, *labels in LIGHTER_ROWS:
+        group_placed, group_departed = counted(group, *labels)
+        if group_placed > 0:
+            share = percent(group_departed, group_placed)
+            lighter.append(Outcome(group, group_placed, group_departed, share))
+    return Outcomes(
+        period_text(years),
+        Outcome(L.DETENTION, placed, departed, percent(departed, placed)),
+        tuple(sorted(lighter, key=lambda o: -o.share)),
     )
 
 

@@ -7,16 +7,12 @@ figures, formatted numbers), so text from a workbook or editie.yml is never mark
 template code. Cross-references are labels; a reference to a label the document does not
 define stops the build. The document's tables and figures must follow the catalog's order;
 the numbers they get are recorded (`Rendered.numbering`, build/nummering.json).
-
-Every traced number that is printed (by the number filters, in a table, inside a note or a
-derivation) is marked with its source (report.present.marks); `Rendered.herkomst` lists them
-all, with the numbers the figures draw, for herkomst.csv.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,21 +23,22 @@ from report import numbers
 from report.cited import Cited
 from report.model import Model, catalog
 from report.model.changes import Changes
-from report.model.entries import DataTable, FigureEntry, TableEntry
+from report.model.entries import DataTable, FigureEntry, TableEntry, TextTable
 from report.numbers import date_text
 from report.present import herkomst
 from report.present.changes import parameter_line, revision_line
 from report.present.derivation import derivation_text
-from report.present.markdown import Markdown, escape, reference
+from report.present.markdown import FigureBlock, Markdown, escape, reference
 from report.present.marks import Mark, Marks, cited_markdown, unmarked
 from report.present.numbering import Numbered, Numbering
 from report.present.tables import provenance_items, table_block, text_block
 from report.present.text import join_nl, trend, verb
-from report.problems import Finding
+from report.problems import Finding, TextFinding
 from report.provenance import Traced
 from report.render.content import content
 from report.render.figures import make_figures
 from report.render.places import locate
+from report.render.slots import Slots, fill
 from report.resources import CHAPTERS
 
 TEMPLATES = (
@@ -67,9 +64,22 @@ class RenderError(Exception):
 
 
 @dataclass(frozen=True)
+class Composed:
+    text: str
+    numbering: Numbering
+    findings: list[TextFinding]  # the text check; any finding makes the document a draft
+    herkomst: tuple[herkomst.Row, ...] = ()  # every number printed or drawn, with its source
+
+    @property
+    def draft(self) -> bool:
+        return bool(self.findings)
+
+
+@dataclass(frozen=True)
 class Rendered:
     document: Path
     numbering: Numbering
+    findings: list[TextFinding]
     herkomst: tuple[herkomst.Row, ...] = ()  # every number printed or drawn, with its source
 
 
@@ -128,8 +138,30 @@ def render(model: Model, build_dir: Path, changes: Changes | None = None) -> Ren
     With `changes` the appendix on what changed since the previous edition is written too.
     """
     build_dir.mkdir(parents=True, exist_ok=True)
-    figures = make_figures(model, build_dir)
+    composed = compose(model, make_figures(model, build_dir), changes)
+    target = build_dir / DOCUMENT
+    target.write_text(composed.text, encoding="utf-8")
+    (build_dir / NUMBERING).write_text(composed.numbering.to_json() + "\n", encoding="utf-8")
+    return Rendered(target, composed.numbering, composed.findings, composed.herkomst)
+
+
+def compose(
+    model: Model,
+    figures: dict[str, FigureBlock] | None = None,
+    changes: Changes | None = None,
+) -> Composed:
+    """The document's text, its numbering, the text check and the source of every number it
+    prints, without writing anything.
+
+    Without `figures` (the check command) every figure is placed without drawing it.
+    """
+    if figures is None:
+        figures = {
+            key: FigureBlock(key, escape(f.caption), f"{key}.png", f.alt)
+            for key, f in model.figures.items()
+        }
     emitted: list[str] = []
+    slots = Slots()
     marks = Marks()
 
     def table(key: str) -> Markdown:
@@ -139,11 +171,16 @@ def render(model: Model, build_dir: Path, changes: Changes | None = None) -> Ren
             if key not in model.tables:
                 raise RenderError(f"tabel {key!r} is er niet; plaats hem binnen has({key!r})")
             return table_block(model.tables[key], marks).markdown()
-        items = (
-            content(entry.content)
-            if entry.content
-            else provenance_items(model.tables.values(), model.figures.values())
-        )
+        if entry.edition_bound:  # the edition's own table of words; the text check reads it
+            slots.words.append(entry.content)
+            found = model.word_tables.get(entry.content)
+            items: Sequence[Mapping[str, object]] = found.rows if found else ()
+        elif entry.used_only:  # filled in once the whole text is known
+            return Markdown(_later(key))
+        elif entry.content:
+            items = content(entry.content)
+        else:
+            items = provenance_items(model.tables.values(), model.figures.values())
         return text_block(entry, items).markdown()
 
     def figure(key: str) -> Markdown:
@@ -165,12 +202,18 @@ def render(model: Model, build_dir: Path, changes: Changes | None = None) -> Ren
         "has": lambda key: key in model.tables,
         "content": content,
         "mln": numbers.euro_mln,
+        "tekst": slots.placer(),
         "changes": changes,
         "ref": reference,
     }
     env = environment(marks)
-    parts = [env.get_template(name).render(**context) for name in TEMPLATES]
-    text = _front_matter(model) + "\n".join(parts)
+    body = "\n".join(env.get_template(name).render(**context) for name in TEMPLATES)
+    body, findings = fill(body, model, slots, set(_DEFINED.findall(body)), marks)
+    for entry in catalog.TABLES:
+        if isinstance(entry, TextTable) and entry.used_only and _later(entry.key) in body:
+            block = text_block(entry, _used(content(entry.content), entry, body)).markdown()
+            body = body.replace(_later(entry.key), block)
+    text = _front_matter(model, draft=bool(findings)) + body
     check_references(text)
     numbering = Numbering(
         tables=_numbered(text, "tbl", emitted, catalog.TABLES, lambda k: _table_caption(model, k)),
@@ -181,15 +224,28 @@ def render(model: Model, build_dir: Path, changes: Changes | None = None) -> Ren
     names = {f"tbl-{n.key}": f"tabel {n.number}" for n in numbering.tables}
     names |= {f"fig-{n.key}": f"figuur {n.number}" for n in numbering.figures}
     found = herkomst.rows(locate(text, marks.printed, names), numbering, model.figures)
-    target = build_dir / DOCUMENT
-    target.write_text(text, encoding="utf-8")
-    (build_dir / NUMBERING).write_text(numbering.to_json() + "\n", encoding="utf-8")
-    return Rendered(target, numbering, tuple(found))
+    return Composed(text, numbering, findings, tuple(found))
 
 
 def render_document(model: Model, build_dir: Path) -> Path:
     """The document alone (for callers that only publish it)."""
     return render(model, build_dir).document
+
+
+def _later(key: str) -> str:
+    return f"\x00tabel:{key}\x00"
+
+
+def _used(
+    items: Sequence[Mapping[str, object]], entry: TextTable, body: str
+) -> list[Mapping[str, object]]:
+    """The rows whose first column occurs in the report: an abbreviation the text uses."""
+    plain = body.replace("\\", "")
+    first = entry.columns[0].field
+    words = sorted({str(item.get(first, "")) for item in items} - {""}, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, words)) + r")(?![\w-])")
+    found = set(pattern.findall(plain)) if words else set()
+    return [item for item in items if str(item.get(first, "")) in found]
 
 
 def _table(key: str) -> TableEntry:
@@ -238,8 +294,12 @@ def _numbered(
     return tuple(Numbered(n, key, caption(key)) for n, key in enumerate(keys, start=1))
 
 
-def _front_matter(model: Model) -> str:
-    """Metadata for pandoc; its values are read as Markdown, so edition text is escaped."""
+def _front_matter(model: Model, draft: bool) -> str:
+    """Metadata for pandoc; its values are read as Markdown, so edition text is escaped.
+
+    A draft (open findings of the text check) says so: `concept: true` puts CONCEPT on the
+    title page, in the PDF's running header, in the HTML and on the Word title page.
+    """
     ed = model.edition
     meta = {
         "title": escape(ed.title),
@@ -249,7 +309,9 @@ def _front_matter(model: Model) -> str:
         "lang": "nl",
         "periode": f"{ed.first_year}–{ed.last_year}",
     }
-    plain = {key: str(value) for key, value in meta.items()}
+    plain: dict[str, str | bool] = {key: str(value) for key, value in meta.items()}
+    if draft:
+        plain["concept"] = True
     return "---\n" + yaml.safe_dump(plain, allow_unicode=True, sort_keys=False) + "---\n\n"
 
 
