@@ -222,7 +222,9 @@ def _largest_remainder(node: Node, inputs: Inputs) -> Decimal:
 
 # -- the text as printed ---------------------------------------------------------------------
 
-_PRINTED = re.compile(r"^(?P<sign>[+−-]?)(?:€ )?(?P<number>\d{1,3}(?:\.\d{3})*(?:,\d+)?)")
+_PRINTED = re.compile(
+    r"^(?P<sign>[+−-]?)(?:€ )?(?P<number>(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?)(?![\d.])"
+)  # "2.300", "−0,8", and a year ("2011") without a thousands dot
 
 
 def printed_range(text: str) -> tuple[Decimal, Decimal]:

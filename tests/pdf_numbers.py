@@ -5,7 +5,8 @@ its thousands dots, decimal comma, sign and per cent sign ("36.722", "−0,8", "
 inside a word or a cell address ("K10", "H7+H8") are not numbers. Each number is first put in
 a class by its place alone (never by whether it matches):
 
-- navigation: the table of contents, page numbers, the running header, heading numbers and
+- navigation: the table of contents, page numbers, the running header, heading numbers,
+  the numbers of a numbered list ("2. Besparen op vervoer" at the start of a line) and
   cross-references ("Tabel 7", "paragraaf 2.4");
 - years (a four-digit 19xx/20xx without a thousands dot) and dates ("1 februari 2019");
 - literature: footnotes and source lines ("Bron: …", "Kamerstukken II …, 19 637, nr. 134");
@@ -48,6 +49,7 @@ _REFERENCE = re.compile(
 _DATE = re.compile(r"\s*(?:" + "|".join(MONTHS) + r")\b")
 _FOOTNOTE = re.compile(r"^\d+[A-Z(‘'\"]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_ITEM = re.compile(r"\.\s+[A-Z]")  # after the number of a numbered list's item
 
 
 def key(text: str) -> str:
@@ -86,6 +88,8 @@ def classify(page: int, lines: list[str], index: int, start: int, end: int) -> s
         and re.match(r"\s+[A-Z]", after)
     ):
         return "kopnummer"
+    if before.strip() == "" and re.fullmatch(r"\d{1,2}", number) and _ITEM.match(after):
+        return "opsommingsteken"
     if _YEAR.fullmatch(number):
         return "jaartal"
     if _DATE.match(after):

@@ -175,3 +175,22 @@ def test_the_command_line(editions, tmp_path):
     inside = run_cli("--compare", output / "tabellen.xlsx", "--output", output)
     assert inside.returncode == 2
     assert "staat in de uitvoermap" in inside.stdout + inside.stderr
+
+
+def test_a_table_the_previous_edition_lacked_is_reported_as_added(editions):
+    current, _ = editions  # the revised copy has no sheet "Vertrek uit GL"
+    changes = changes_since(current, build_model(read_inputs(DATA)))
+    assert len(changes.added) == 1 and changes.dropped == ()
+    assert changes.added[0].startswith("Vertrek vanuit de gezinslocaties naar type")
+    text = summary(changes, "data")
+    assert "Tabellen die er zijn bijgekomen:\n  Vertrek vanuit de gezinslocaties" in text
+
+
+def test_the_parameter_sheet_holds_numbers_as_numbers(editions):
+    _, previous = editions
+    sheet = openpyxl.load_workbook(previous)["Besparingsvariant"]
+    values = {(a, b): c for a, b, c, *_ in sheet.iter_rows(values_only=True) if a and b}
+    assert values[("Maatregel 5", "Kosten per fte")] == 160.78  # the workbook's H11
+    assert values[("Maatregel 1", "Percentage")] == 30
+    assert values[("editie.yml", "besparing.percentage")] == 20
+    assert values[("editie.yml", "besparing.basis")] == "programma+apparaat"

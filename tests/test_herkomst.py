@@ -148,6 +148,7 @@ def test_printed_text_ranges():
     assert printed_range("€ 615.000") == (Decimal("614.9995"), Decimal("615.0005"))
     assert printed_range("−3%") == (Decimal("-3.5"), Decimal("-2.5"))
     assert printed_range("36.722") == (Decimal("36721.5"), Decimal("36722.5"))
+    assert printed_range("2011") == (Decimal("2010.5"), Decimal("2011.5"))  # a year
 
 
 def test_another_edition_verifies_too(tmp_path):
@@ -190,3 +191,39 @@ def test_the_appendix_cites_the_settings_and_every_figure(sample):
     assert ("editie.yml", "–", "besparing › percentage") in owners["tbl-besparing"]
     assert {f"fig-{key}" for key in model.figures} <= set(owners)
     assert ("vertrekcijfers.xlsx", "Vertrek naar type", "B7:H9") in owners["fig-vertrek-aandeel"]
+
+
+def test_named_values_in_the_text_and_in_content_files_are_traced(tmp_path):
+    """The edition's text uses named values; the RPE table and the heading of chapter 6 print
+    editie.yml's savings percentage: each is a row with its source, and verifies."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    sentence = (
+        "Van {{< var periode.van >}} tot en met {{< var periode.tot >}} vertrokken "
+        "{{< var vertrek.totaal >}} vreemdelingen, en de variant bespaart "
+        "{{< var besparing.percentage >}}.\n"
+    )
+    (data / "tekst" / "samenvatting-besparing.qmd").write_text(sentence, encoding="utf-8")
+    rendered = render(build_model(read_inputs(data)), tmp_path / "build")
+    found = read_rows(herkomst.csv_bytes(rendered.herkomst))
+    assert verify(found, Inputs(data)).wrong == []
+    mine = [r for r in found if r["regel"].startswith("Van 2011 tot en met 2017 vertrokken")]
+    assert [(r["tekst"], r["soort"], r["formule"]) for r in mine] == [
+        ("2011", "instelling", 'INSTELLING("periode";"van")'),
+        ("2017", "instelling", 'INSTELLING("periode";"tot")'),
+        ("136.590", "berekend", mine[2]["formule"]),  # Tabel 2's total of the reference
+        ("20%", "instelling", 'INSTELLING("besparing";"percentage")'),
+    ]
+    assert mine[2]["formule"].startswith("SOM(")
+    rpe = [r for r in found if r["onderdeel"].startswith("Tabel ") and r["kolom"] == "Vraag"]
+    assert [(r["tekst"], r["formule"]) for r in rpe] == [
+        ("20%", 'INSTELLING("besparing";"percentage")')
+    ]
+    assert "minder middelen" in rpe[0]["regel"]
+    heading = [r for r in found if r["regel"] == "kop"]
+    assert [(r["anker"], r["tekst"], r["formule"]) for r in heading] == [
+        ("sec-verbeter-besparing", "-20%", 'NEGATIEF(INSTELLING("besparing";"percentage"))')
+    ]
+    text = rendered.document.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("# Verbeterparagraaf"))
+    assert ".herkomst data-herkomst=" in title and "{#getal-" not in title  # no id to copy

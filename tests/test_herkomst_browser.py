@@ -159,7 +159,7 @@ def test_the_switch_works_in_the_preview_under_its_policy(browser, tmp_path):
         button = page.get_by_role("button", name="Toon herkomst van de cijfers")
         sync_api.expect(button).to_be_visible()  # the page's own script ran: it shows the switch
         button.click()
-        number = page.locator("span.herkomst").first
+        number = page.locator("main span.herkomst").first
         number.focus()
         tip = page.locator("#herkomst-uitleg")
         sync_api.expect(tip).to_be_visible()

@@ -1,8 +1,11 @@
-"""The published herkomst.csv, its sheet in tabellen.xlsx, and the numbers of the PDF.
+"""The published herkomst.csv, its sheet in tabellen.xlsx, and the numbers of the PDF and HTML.
 
 `python build.py` on the sample data, as a user runs it. At least 99% of the figures a reader
 sees in the PDF must be in herkomst.csv with a source that recomputes them
-(tests/pdf_numbers.py says what counts as a figure); the counts are printed (`pytest -s`).
+(tests/pdf_numbers.py says what counts as a figure, and matches them by their text); in the
+HTML every number is found where it stands, and at least 99% of the figures must be marked
+with their source and be the row of herkomst.csv with that anchor (tests/html_numbers.py).
+The counts are printed (`pytest -s`).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import pytest
 
 from tests.conftest import DATA, run_build
 from tests.herkomst_check import Inputs, read_rows, verify
+from tests.html_numbers import html_census
 from tests.marks_support import unmarked
 from tests.pdf_numbers import census
 
@@ -88,3 +92,30 @@ def test_the_marks_change_nothing_in_the_pdf_and_the_docx(published, tmp_path):
     plain = publish(document, tmp_path / "zonder", ["pdf", "docx"])
     for fmt in ("pdf", "docx"):
         assert plain[fmt].read_bytes() == (published / f"rapport.{fmt}").read_bytes(), fmt
+
+
+def test_the_html_marks_ninety_nine_percent_of_its_figures_each_with_its_row(published):
+    rows = read_rows((published / "herkomst.csv").read_bytes())
+    found = html_census(published / "rapport.html")
+    share = found.marked / found.figures
+    print(
+        f"\nHTML: {sum(found.classes.values())} getallen; {found.figures} cijfers, waarvan "
+        f"{found.marked} met herkomst ({share:.1%}); verder "
+        + ", ".join(
+            f"{n} {kind}" for kind, n in sorted(found.classes.items()) if "getal" not in kind
+        )
+    )
+    for number, text in found.unmarked:
+        print(f"  zonder herkomst: {number!r} in {text[:100]!r}")
+    assert found.figures > 1000
+    assert share >= 0.99
+    # each marked number is the row with its anchor, printed as that row says
+    by_anchor = {row["anker"]: row for row in rows if row["anker"].startswith("getal-")}
+    anchored = [(anchor, " ".join(text.split())) for anchor, text in found.spans if anchor]
+    ids = [anchor for anchor, _ in anchored]
+    assert len(ids) == len(set(ids)) and set(ids) == set(by_anchor)  # one row per number
+    assert all(by_anchor[anchor]["tekst"] == text for anchor, text in anchored)
+    # a number in a heading has no id (the contents copy it); its row points to the heading
+    in_headings = [text for anchor, text in found.spans if not anchor]
+    assert in_headings == [row["tekst"] for row in rows if row["regel"] == "kop"]
+    assert in_headings == ["-20%"]  # "Verbeterparagraaf en -20%-paragraaf": editie.yml's 20

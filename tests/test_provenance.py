@@ -115,3 +115,14 @@ def test_the_tooltip_names_kind_rule_and_places():
         "Bronnen: financien.xlsx › Programma-uitgaven › D6:D7."
     )
     assert sources_text([percent]) == "financien.xlsx › Programma-uitgaven › D6:D7"
+
+
+def test_a_sum_of_computed_parts_names_its_cells_and_a_named_place_is_not_repeated():
+    a, b, c = cells("M", 31_000, 360, 49_473)
+    both = total((total((a, b)), c))  # a subtotal plus a cell: the words give values only
+    assert tooltip(both) == (
+        "Berekend: som van 31.360 en 49.473 (financien.xlsx › Programma-uitgaven › M8). "
+        "Bronnen: financien.xlsx › Programma-uitgaven › M6:M8."
+    )
+    minus = -setting(20, "besparing", "percentage")  # "-20%-paragraaf"
+    assert tooltip(minus) == "Berekend: min 20 (editie.yml › besparing › percentage)."

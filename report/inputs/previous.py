@@ -129,5 +129,14 @@ def _parameters(file: str, rows: list[tuple[object, ...]]) -> tuple[tuple[str, s
     for a, b, c, *_ in rows[start + 1 :]:
         if a is None:
             break
-        found.append((str(a), "" if b is None else str(b), "" if c is None else str(c)))
+        found.append((str(a), "" if b is None else str(b), _text(c)))
     return tuple(found)
+
+
+def _text(value: object) -> str:
+    """A parameter's value as `compare` writes it: numbers without trailing zeros ("160.78")."""
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return format(Decimal(str(value)).normalize(), "f")
+    return str(value)

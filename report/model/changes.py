@@ -20,6 +20,8 @@ from pathlib import Path
 from report.inputs.contract import Rule, Unit
 from report.inputs.previous import PreviousTables
 from report.model import Model
+from report.model.catalog import TABLES
+from report.model.entries import TextTable
 from report.model.scenario import Scenario
 from report.model.tables import BUDGET_MARK, RowKind
 from report.provenance import Traced, cell, rebased
@@ -159,11 +161,16 @@ def previous_facts(previous: PreviousTables) -> Facts:
     titles: dict[str, str] = {}
     figures = []
     for found in previous.cells:
+        if found.key in _WORDS:  # a number in a table of words (a named value), not a figure
+            continue
         titles.setdefault(found.key, found.title)
         value = cell(_whole(found.value), file, "Herkomst", found.address)
         figure = Figure(found.key, found.title, found.row, found.column, value, found.percent)
         figures.append(figure)
     return Facts(titles, tuple(figures), tuple(Parameter(*p) for p in previous.parameters))
+
+
+_WORDS = {entry.key for entry in TABLES if isinstance(entry, TextTable)}
 
 
 def _whole(value: Decimal) -> int | Decimal:

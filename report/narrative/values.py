@@ -11,10 +11,11 @@ a file uses it).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from report.cited import Cited, Shown, cite
+from report.cited import Cited, Shown, cite, joined
 from report.model import Model
 from report.numbers import date_text, euro_mln, number, percent
 from report.provenance import Traced, setting
@@ -208,3 +209,30 @@ BY_NAME = {value.name: value for value in VALUES}
 def named_values(model: Model) -> dict[str, str | None]:
     """Every name with its text for this edition (None: its sheet was not supplied)."""
     return {value.name: value.compute(model) for value in VALUES}
+
+
+_VAR = re.compile(r"\{\{<\s*var\s+([^\s>]*)\s*>\}\}")
+
+
+def with_values(item: Mapping[str, object], values: Mapping[str, str | None]) -> dict[str, object]:
+    """An item of the program's own content files with its named values filled in.
+
+    The texts in templates/content may use named values as the narrative does
+    (`{{< var besparing.percentage >}}`); a number so placed keeps its source. A name that
+    does not exist or has no value is a defect of the content file (KeyError).
+    """
+    filled: dict[str, object] = {}
+    for key, text in item.items():
+        if not isinstance(text, str) or not _VAR.search(text):
+            filled[key] = text
+            continue
+        parts: list[str] = []
+        position = 0
+        for match in _VAR.finditer(text):
+            value = values.get(match.group(1))
+            if value is None:
+                raise KeyError(f"benoemde waarde {match.group(1)!r} bestaat niet of is leeg")
+            parts += [text[position : match.start()], value]
+            position = match.end()
+        filled[key] = joined([*parts, text[position:]], "")
+    return filled

@@ -3,11 +3,16 @@ and the sheet Besparingsvariant of tabellen.xlsx that a later edition compares w
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal
+
 from report.cited import Cited, Shown, cite
 from report.inputs.previous import PARAMETER_HEADER, PARAMETERS
 from report.model.changes import Changes, Facts, ParameterChange, Revision
 from report.numbers import exact
-from report.present.workbook_sheets import ListSheet
+from report.present.workbook_sheets import ListSheet, ListValue
+
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 SHEET = PARAMETERS
 
@@ -21,8 +26,16 @@ def parameter_sheet(facts: Facts) -> ListSheet:
         SHEET,
         "Parameters van de besparingsvariant",
         PARAMETER_HEADER,
-        [(p.part, p.name, p.value) for p in facts.parameters],
+        [(p.part, p.name, _value(p.value)) for p in facts.parameters],
     )
+
+
+def _value(text: str) -> ListValue:
+    """A number as a number (Excel shows it in the reader's own notation), other values as text."""
+    if not _NUMBER.fullmatch(text):
+        return text
+    found = Decimal(text)
+    return int(found) if found == found.to_integral_value() else found
 
 
 def revision_line(revision: Revision) -> Cited:

@@ -182,9 +182,9 @@ def tooltip(value: Traced) -> str:
     """What the reader of the HTML sees for a number: its kind, the rule, and its places."""
     label = KINDS[kind(value)]
     text = f"{label}: {describe(value)}"
-    if isinstance(value.source, Rule) and value.source.op is not Op.SUM:
+    if isinstance(value.source, Rule):
         places = sources_text([value], MAX_SOURCES)
-        if places:
+        if places and places not in text:  # the rule in words does not name them all yet
             text += f". Bronnen: {places}"
     return text + "."
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
+from report.cited import Cited
 from report.inputs.contract import Unit
 from report.inputs.tables import Origin
 from report.model import ModelFigure
@@ -101,11 +102,28 @@ def _part(table: ModelTable, columns: range, mark: Mark) -> PipeTable:
     return PipeTable(specs, header, tuple(rows))
 
 
-def text_block(entry: TextTable, items: Iterable[Mapping[str, object]]) -> TableBlock:
-    """A table of words from content items (or derived rows), cell by cell as its columns say."""
+def text_block(
+    entry: TextTable, items: Iterable[Mapping[str, object]], mark: Mark = unmarked
+) -> TableBlock:
+    """A table of words from content items (or derived rows), cell by cell as its columns say.
+
+    A cell that holds a number (a named value in a content file) is marked with its source.
+    """
     specs = tuple(ColumnSpec(Align.LEFT, column.width) for column in entry.columns)
     header = tuple(escape(column.header) for column in entry.columns)
-    rows = tuple(tuple(text_cell(item, column) for column in entry.columns) for item in items)
+    first = entry.columns[0].field
+    rows = tuple(
+        tuple(
+            text_cell(
+                item,
+                column,
+                mark,
+                Where(f"tbl-{entry.key}", str(item.get(first, "")), column.header),
+            )
+            for column in entry.columns
+        )
+        for item in items
+    )
     return TableBlock(
         entry.key,
         escape(entry.caption),
@@ -114,8 +132,15 @@ def text_block(entry: TextTable, items: Iterable[Mapping[str, object]]) -> Table
     )
 
 
-def text_cell(item: Mapping[str, object], column: TextColumn) -> Markdown:
+def text_cell(
+    item: Mapping[str, object],
+    column: TextColumn,
+    mark: Mark = unmarked,
+    where: Where | None = None,
+) -> Markdown:
     value = item.get(column.field)
+    if isinstance(value, Cited):
+        return cited_markdown(value, mark, where or Where())
     if column.kind is CellKind.REF:
         return reference(str(value)) if value else Markdown("")
     if column.kind is CellKind.REFS:

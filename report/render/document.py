@@ -24,6 +24,7 @@ from report.cited import Cited
 from report.model import Model, catalog
 from report.model.changes import Changes
 from report.model.entries import DataTable, FigureEntry, TableEntry, TextTable
+from report.narrative.values import named_values, with_values
 from report.numbers import date_text
 from report.present import herkomst
 from report.present.changes import parameter_line, revision_line
@@ -37,7 +38,7 @@ from report.problems import Finding, TextFinding
 from report.provenance import Traced
 from report.render.content import content
 from report.render.figures import make_figures
-from report.render.places import locate
+from report.render.places import locate, unanchored
 from report.render.slots import Slots, fill
 from report.resources import CHAPTERS
 
@@ -178,10 +179,11 @@ def compose(
         elif entry.used_only:  # filled in once the whole text is known
             return Markdown(_later(key))
         elif entry.content:
-            items = content(entry.content)
+            values = named_values(model)
+            items = [with_values(item, values) for item in content(entry.content)]
         else:
             items = provenance_items(model.tables.values(), model.figures.values())
-        return text_block(entry, items).markdown()
+        return text_block(entry, items, marks).markdown()
 
     def figure(key: str) -> Markdown:
         _figure(key)
@@ -223,7 +225,8 @@ def compose(
     )
     names = {f"tbl-{n.key}": f"tabel {n.number}" for n in numbering.tables}
     names |= {f"fig-{n.key}": f"figuur {n.number}" for n in numbering.figures}
-    found = herkomst.rows(locate(text, marks.printed, names), numbering, model.figures)
+    text, located = unanchored(text, locate(text, marks.printed, names))
+    found = herkomst.rows(located, numbering, model.figures)
     return Composed(text, numbering, findings, tuple(found))
 
 

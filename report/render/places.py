@@ -3,6 +3,10 @@
 The templates do not know the sentence around a number; the rendered document does. For every
 number marked in running text (report.present.marks) this finds the heading above it and the
 sentence it is in, as plain text, for the audit file herkomst.csv.
+
+A number in a heading is copied into the table of contents by pandoc, id and all; so its
+span keeps its source but loses its id (`unanchored`), and its row in herkomst.csv points to
+the heading's label instead.
 """
 
 from __future__ import annotations
@@ -45,8 +49,10 @@ def _end(found: int | re.Match[str] | None, text: str) -> int:
 def locate(
     text: str, printed: Sequence[Printed], names: Mapping[str, str] | None = None
 ) -> list[Printed]:
-    """Every number of the running text with its section and sentence; the others unchanged.
+    """Every number in document order; those of the running text with section and sentence.
 
+    The numbers are marked as they are made, and the edition's text is filled in after the
+    templates, so the order they were marked in is not the order they are printed in.
     `names` says how a cross-reference reads ("tbl-vertrek-type": "tabel 2").
     """
     names = names or {}
@@ -66,7 +72,40 @@ def locate(
         title, label = (headings[index][1], headings[index][2]) if index >= 0 else ("", "")
         sentence = _sentence(text, position, number.anchor, names)
         result.append(replace(number, where=Where(label, sentence, "", title)))
-    return result
+    return sorted(result, key=lambda number: positions.get(number.anchor, len(text)))
+
+
+HEADING_ROW = "kop"  # the column `regel` of a number in a heading
+
+
+def unanchored(text: str, printed: Sequence[Printed]) -> tuple[str, list[Printed]]:
+    """Numbers in headings without their ids; their rows anchored at the heading's label.
+
+    Run after `locate` (which finds numbers by their ids).
+    """
+    moved: dict[str, tuple[str, str]] = {}  # anchor -> (heading label, heading title)
+
+    def heading(match: re.Match[str]) -> str:
+        line = match.group(0)
+        found = _HEADING.match(line)
+        label = _label(found.group(2) or "") if found else ""
+        title = _plain(found.group(1), {}) if found else ""
+        for span in _SPAN.finditer(line):
+            moved[span.group(2)] = (label, title)
+        return _ANCHOR_IN_SPAN.sub("{", line)
+
+    text = _HEADING_LINE.sub(heading, text)
+    result = []
+    for number in printed:
+        if number.anchor in moved:
+            label, title = moved[number.anchor]
+            number = replace(number, anchor=label, where=Where(label, HEADING_ROW, "", title))
+        result.append(number)
+    return text, result
+
+
+_HEADING_LINE = re.compile(r"^#{1,6} +.*$", re.MULTILINE)
+_ANCHOR_IN_SPAN = re.compile(r"\{#" + ANCHOR + r"\d+ (?=\.herkomst)")
 
 
 def _label(attributes: str) -> str:
