@@ -41,7 +41,8 @@ class Cited(str):
 
 
 def cite(template: str, /, **values: object) -> Cited:
-    """`str.format` for text with numbers: a `Shown` (or a whole `Traced`) keeps its place.
+    """`str.format` for text with numbers: a `Shown` (or a whole `Traced`) keeps its place,
+    and so do the numbers of a `Cited` value.
 
     cite("Taakstelling ({p}% van {base})", p=traced_percentage, base=Shown(base, "80.833"))
     """
@@ -57,6 +58,9 @@ def cite(template: str, /, **values: object) -> Cited:
         if isinstance(shown, Shown):
             places.append((len(text), len(text) + len(shown.text), shown.value))
             text += shown.text
+        elif isinstance(value, Cited) and not spec and not conversion:
+            places += [(a + len(text), b + len(text), v) for a, b, v in value.places]
+            text += value
         else:
             text += format(str(value) if conversion == "s" else value, spec or "")
     return Cited(text, places)

@@ -4,6 +4,12 @@ Rounding rule for everything the report shows: half away from zero ("commercieel
 applied with Decimal before formatting. babel itself would round half-to-even, so values are
 always rounded here first and handed to babel as exact numbers. The module sits below the
 stages: the reader's messages, the model's notes and the report's text all round the same way.
+The one exception is named where it is made: shares that must add up to 100 (a column of
+Tabel 3) are rounded by largest remainder (`model.shares.whole_shares`).
+
+Negative numbers get the minus sign (−, U+2212), not the hyphen babel writes. Amounts in
+running text follow one rule (`euro`): from € 1 mln in millions with one decimal, below that
+in whole euros.
 """
 
 from __future__ import annotations
@@ -18,6 +24,8 @@ from report.provenance import Traced
 
 LOCALE = "nl_NL"
 Num = Decimal | int | float | Traced  # a traced number is formatted by its value
+MINUS = "\u2212"
+ROUNDING_RULE = "een half naar boven (afronden van 0,5 weg van nul)"
 
 
 def round_half_up(value: Num, places: int = 0) -> Decimal:
@@ -34,7 +42,8 @@ def number(value: Num, places: int = 0) -> str:
     """1234567 -> '1.234.567'; with places=1: 6.5 -> '6,5'."""
     rounded = round_half_up(value, places)
     pattern = "#,##0" + ("." + "0" * places if places else "")
-    return format_decimal(rounded, format=pattern, locale=LOCALE)
+    text = format_decimal(abs(rounded), format=pattern, locale=LOCALE)
+    return f"{MINUS}{text}" if rounded < 0 else text
 
 
 def percent(value: Num, places: int = 0) -> str:
@@ -56,15 +65,16 @@ def exact(value: Num, max_places: int = 2) -> str:
 
 
 def signed(value: Num, places: int = 0) -> str:
-    """A difference with its sign: 740 -> '+740', -1250 -> '-1.250', 0 -> '0'."""
+    """A difference with its sign: 740 -> '+740', -1250 -> '−1.250', 0 -> '0'."""
     text = number(value, places)
     return f"+{text}" if round_half_up(value, places) > 0 else text
 
 
 def euro(thousands: Num) -> str:
-    """An amount in x € 1.000 as text: millions from € 1 mln, otherwise in euros.
+    """An amount in x € 1.000 as running text writes it: millions from € 1 mln, else euros.
 
-    6689 -> '€ 6,7 mln'; 615 -> '€ 615.000'; 160.78 -> '€ 160.780'.
+    The one style for amounts in sentences: 6689 -> '€ 6,7 mln'; 615 -> '€ 615.000';
+    160.78 -> '€ 160.780'. Tables keep whole x € 1.000.
     """
     amount = Decimal(str(thousands))
     if abs(amount) >= 1000:

@@ -22,6 +22,8 @@ from report.inputs.template import SheetValues, default_years, write_workbook
 LATER = 7  # 2011 → 2018
 FACTOR = 1.07
 LEFT_OUT = ("vertrek_veilig", "maatregelen_vertrek", "gl", "ontvangsten")
+# What other sources printed differently concerns the previous edition's years: not carried over.
+PREVIOUS_ONLY = ("andere_bronnen_financien", "andere_bronnen_statistiek")
 
 
 def _later(text: str) -> str:
@@ -38,7 +40,7 @@ def supplied_workbooks(sample: Path, edition: Edition, folder: Path) -> dict[str
 
     values: dict[str, SheetValues] = {}
     for key, table in inputs.tables.items():
-        if key in LEFT_OUT:
+        if key in LEFT_OUT + PREVIOUS_ONLY:
             continue
         spec = contract.BY_KEY[key]
         if isinstance(table, YearTable) and isinstance(spec, YearSheet):

@@ -5,8 +5,9 @@ library's HTML parser, and every number in the text of `<main>` (the same patter
 tests/pdf_numbers.py) is put in a class by where it stands:
 
 - marked: inside a `span.herkomst` (the number carries its source);
-- navigation: heading numbers, cross-references (links within the page), "Tabel 7" and
-  "Figuur 2" in captions;
+- navigation: heading numbers, cross-references (links within the page), "Tabel 7",
+  "Figuur 2" and "Bijlage 1" in captions and headings, and a table named in a source's
+  description ("tabel 4 van de beleidsdoorlichting …");
 - years (a four-digit 19xx/20xx), dates ("1 februari 2019") and the unit "x € 1.000";
 - literature: footnotes and source lines ("Bron: …");
 - anything else is a figure without a source.
@@ -27,7 +28,7 @@ from tests.pdf_numbers import MONTHS, NUMBER
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _DATE = re.compile(r"\s*(?:" + "|".join(MONTHS) + r")\b")
-_LABEL = re.compile(r"(?:Tabel|Figuur)\s*$")
+_LABEL = re.compile(r"(?:tabel|figuur|paragraaf|hoofdstuk|bijlage)\s*$", re.IGNORECASE)
 _UNIT = re.compile(r"x\s*€\s*$")
 _VOID = {"br", "img", "meta", "link", "hr", "input", "col", "source", "wbr"}
 

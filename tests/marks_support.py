@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
-SPAN = re.compile(r'\[([^\]]*)\]\{#getal-\d+ \.herkomst data-herkomst="(?:[^"\\]|\\.)*"\}')
+SPAN = re.compile(
+    r'\[([^\]]*)\]\{(?:#getal-\d+ )?\.herkomst data-herkomst="(?:[^"\\]|\\.)*"\}'
+)  # a number in a heading has no id
 
 
 def unmarked(text: str) -> str:

@@ -126,7 +126,8 @@ def test_the_command_says_what_it_kept_and_what_it_removed(tmp_path):
     other = second_edition(tmp_path / "B")
     result = run_cli("--data", other, "--output", output, "--build-dir", work, "--formats", "html")
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in output.iterdir()) == ["rapport.html"]
+    # herkomst.csv goes with every publication (the source of each number it prints)
+    assert sorted(p.name for p in output.iterdir()) == ["herkomst.csv", "rapport.html"]
     assert (
         f"Verwijderd uit {output} (niet gevraagd en {stamp.OTHER_SOURCE}): "
         "open-data, rapport.docx, rapport.pdf, tabellen.xlsx"

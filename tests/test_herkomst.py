@@ -133,14 +133,22 @@ def test_every_figure_point_is_listed_with_its_cells(sample, rows):
 
 
 def test_notes_cite_their_numbers(rows):
-    """The rounding notes in the appendix: printed total, sum, difference and margin."""
-    note = [
+    """A rounding difference in the Verantwoording and under its table: the printed total
+    traced to its cell, the sum it was compared with to the cells it adds up."""
+    listed = [
         r
         for r in rows
-        if r["regel"].startswith("financien.xlsx › Opdracht vreemdelingenvertrek › B15")
+        if r["onderdeel"] == "Afrondingsverschillen" and "B15 8.018 (8.017)" in r["regel"]
     ]
-    assert [r["tekst"] for r in note] == ["8.018", "8.017", "+1", "4"]
-    assert [r["soort"] for r in note] == ["invoer", "berekend", "berekend", "programmaregel"]
+    assert [(r["tekst"], r["soort"]) for r in listed] == [
+        ("8.018", "invoer"),
+        ("8.017", "berekend"),
+    ]
+    assert listed[0]["formule"] == "'[financien.xlsx]Opdracht vreemdelingenvertrek'!B15"
+    assert listed[1]["formule"] == "SOM('[financien.xlsx]Opdracht vreemdelingenvertrek'!B7:B14)"
+    assert listed[0]["regel"].startswith("Tabel ")  # "@Tbl-opdracht" as the reader sees it
+    under = [r for r in rows if r["regel"] == "noot" and r["formule"] == listed[0]["formule"]]
+    assert [r["onderdeel"].split(":")[0] for r in under] == ["Tabel 12"]
 
 
 def test_printed_text_ranges():
@@ -222,7 +230,7 @@ def test_named_values_in_the_text_and_in_content_files_are_traced(tmp_path):
     assert "minder middelen" in rpe[0]["regel"]
     heading = [r for r in found if r["regel"] == "kop"]
     assert [(r["anker"], r["tekst"], r["formule"]) for r in heading] == [
-        ("sec-verbeter-besparing", "-20%", 'NEGATIEF(INSTELLING("besparing";"percentage"))')
+        ("sec-verbeter-besparing", "−20%", 'NEGATIEF(INSTELLING("besparing";"percentage"))')
     ]
     text = rendered.document.read_text(encoding="utf-8")
     title = next(line for line in text.splitlines() if line.startswith("# Verbeterparagraaf"))

@@ -118,4 +118,4 @@ def test_the_html_marks_ninety_nine_percent_of_its_figures_each_with_its_row(pub
     # a number in a heading has no id (the contents copy it); its row points to the heading
     in_headings = [text for anchor, text in found.spans if not anchor]
     assert in_headings == [row["tekst"] for row in rows if row["regel"] == "kop"]
-    assert in_headings == ["-20%"]  # "Verbeterparagraaf en -20%-paragraaf": editie.yml's 20
+    assert in_headings == ["−20%"]  # "Verbeterparagraaf en −20%-paragraaf": editie.yml's 20

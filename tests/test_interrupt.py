@@ -97,7 +97,7 @@ def test_interrupted_build_leaves_previous_or_new_publication(tmp_path, sig):
     output, build_dir = tmp_path / "output", tmp_path / "build"
     assert build(output, build_dir).returncode == 0
     old = snapshot(output)
-    assert set(old) == {"rapport.pdf", "rapport.html"}
+    assert set(old) == {"rapport.pdf", "rapport.html", "herkomst.csv"}
     # a second, different edition so that "new" and "old" can be told apart
     from tests.editions import shifted_edition
 

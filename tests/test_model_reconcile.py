@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import openpyxl
 import pytest
 
@@ -25,14 +27,14 @@ def test_type_and_safe_country_tables_differ_by_rounding(model):
     [note] = notes_at(model, "vertrekcijfers.xlsx › Vertrek naar type › H8:")
     assert note == (
         "Gedwongen vertrek 2017: 5.990 hier, 6.000 in vertrekcijfers.xlsx › Vertrek veilige "
-        "landen › I8+I12 (verschil -10); afrondingsverschil binnen de marge van 15"
+        "landen › I8+I12 (verschil −10); afrondingsverschil binnen de marge van 15"
     )
     # 2017 totals: 20.840 (Tabel 2) against 20.860 from the six lines of Tabel 3
     [total] = notes_at(model, "vertrekcijfers.xlsx › Vertrek naar type › H7:H9:")
     assert "20.840 hier, 20.860" in total and "marge van 45" in total
     assert model.tables["vertrek-veilig"].notes[0] == (
-        "Door afronding wijken de cijfers in 2013, 2015, 2016 en 2017 ten hoogste 20 af van "
-        "de tabel met het vertrek naar type vertrek."
+        "Door afronding wijkt deze tabel op 9 plaatsen (in 2013, 2015, 2016 en 2017) ten hoogste "
+        "20 af van de tabel met het vertrek naar type vertrek; zie de Verantwoording van de cijfers."
     )
 
 
@@ -43,12 +45,24 @@ def test_assignment_breakdown_against_programme_line(model):
 
 
 def test_published_percentages_against_counts(model):
-    """Tabel 15 prints 53% for 2016; Tabel 6 gives 9.070 / (9.070 + 8.320) = 52,2%."""
+    """Tabel 15 prints 53% for 2016; Tabel 6 gives 9.070 / (9.070 + 8.320) = 52,2%.
+
+    Rounding 52,2 gives 52, not 53: the note must not blame rounding (issue 12).
+    """
     [note] = notes_at(model, "vertrekcijfers.xlsx › Uitstroom DT&V in procenten › G9:")
-    assert note.startswith("Percentage aantoonbaar vertrek 2016: 53 hier, 52,2 in")
-    assert "(verschil +0,8); afrondingsverschil binnen de marge van 1" in note
+    assert note.startswith("Percentage aantoonbaar vertrek 2016: 53 hier, 52,2 uit de aantallen")
+    assert "afronding verklaart dat niet (afgerond 52)" in note
     # 2017: 6.180 / (6.180 + 9.160) = 40,3% -> 40, as printed: nothing to note
     assert not notes_at(model, "vertrekcijfers.xlsx › Uitstroom DT&V in procenten › H9:")
+    under = " ".join(model.tables["uitstroom-procenten"].notes)
+    assert "afronding" not in under.replace("Verantwoording", "").lower()
+    assert "Percentage MOB 2016 47,8% (hier 47%)" in under
+    found = [c for c in model.corrections if c.tables == ("uitstroom-procenten",)]
+    assert [(c.row, c.column, c.shown, c.other) for c in found] == [
+        ("Percentage MOB", "2016", 47, Decimal("47.8")),
+        ("Percentage aantoonbaar vertrek", "2016", 53, Decimal("52.2")),
+    ]
+    assert "afgerond geven die 48%" in found[0].reason
 
 
 def test_iom_total_equals_rean_row(model):
@@ -118,7 +132,7 @@ def test_assignment_beyond_rounding(data_copy):
         {("Opdracht vreemdelingenvertrek", 2016): 50, ("Totaal programma-uitgaven", 2016): 50},
     )
     [problem] = problems(data_copy)
-    assert "8.017 hier, 8.068 in financien.xlsx › Programma-uitgaven › G8 (verschil -51)" in problem
+    assert "8.017 hier, 8.068 in financien.xlsx › Programma-uitgaven › G8 (verschil −51)" in problem
 
 
 def test_percentage_beyond_one_point(data_copy):

@@ -157,7 +157,9 @@ def test_pdf_references_resolve_to_typst_numbers(pdf_text):
         assert words in text
     assert "Tabel 1 laat het vertrek per type zien" in text  # capital at the start of a sentence
     assert "Figuur 1 toont" in text
-    assert "bijlage ‘Afkortingen’" in text  # an unnumbered heading is referred to by its title
+    # the appendix's sections are numbered (Bijlage 1, 2, …) and referred to by that number
+    assert "Bijlage 1 Afkortingen" in text and "bijlage 1" in text
+    assert "bijlage ‘Afkortingen’" not in text
 
 
 def test_pdf_captions_above_tables_and_source_below(pdf_text):

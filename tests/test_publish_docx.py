@@ -34,7 +34,7 @@ CONTENTS = [
     ("toc2", "2.1 Resultaten"),
     ("toc1", "3 Uitgaven"),
     ("toc1", "Bijlagen"),
-    ("toc2", "Afkortingen"),
+    ("toc2", "Bijlage 1 Afkortingen"),
 ]
 
 
@@ -72,6 +72,10 @@ def test_reference_document_is_a4_with_page_numbers_and_house_styles():
         assert name in by_name
     assert by_name["heading 1"].find(f"{W}pPr/{W}pageBreakBefore") is not None
     assert by_name["Table Caption"].find(f"{W}pPr/{W}keepNext") is not None
+    # a "Bron:" note never starts a page alone: a table's last row and a figure's caption
+    # keep with the next paragraph
+    assert by_name["Laatste tabelregel"].find(f"{W}pPr/{W}keepNext") is not None
+    assert by_name["Image Caption"].find(f"{W}pPr/{W}keepNext") is not None
     header_row = by_name["Table"].find(f"{W}tblStylePr[@{W}type='firstRow']")
     assert header_row.find(f"{W}tcPr/{W}shd").get(f"{W}fill") == "154273"  # the accent
 

@@ -573,7 +573,7 @@ def test_zip_bomb_is_a_valid_zip(tmp_path):
         sheet = archive.read("xl/worksheets/sheet2.xml")
         assert archive.read("xl/workbook.xml") == parts["xl/workbook.xml"]
     assert len(sheet) > 3 << 20 and sheet.strip().endswith(b"</worksheet>")
-    assert path.stat().st_size < 20_000
+    assert path.stat().st_size < 32_000  # the sample workbook, zipped, and one small part
 
 
 def test_every_case_has_an_expectation():

@@ -24,11 +24,13 @@ from openpyxl.utils import get_column_letter
 
 from report.inputs import contract
 from report.inputs.cells import parse_number, parse_whole
-from report.inputs.contract import BY_KEY, Role, normalise
+from report.inputs.contract import BY_KEY, Role, Unit, normalise
 from report.inputs.edition import load_edition
 from report.inputs.glyphs import unprintable
 from report.inputs.read import read_inputs
 from report.inputs.template import HEADER_ROW, SheetValues, write_workbook
+from report.model.printed import printed_differences
+from report.model.tables import Heading, from_year_table
 from report.numbers import number
 from report.problems import InputError
 from tests.conftest import DATA
@@ -207,7 +209,8 @@ def test_a_total_off_beyond_the_tolerance_is_refused_at_its_cell(case):
 
 @SETTINGS
 @given(wrong_total(beyond=False))
-def test_a_total_off_within_the_tolerance_is_a_note_at_its_cell(case):
+def test_a_total_off_within_the_tolerance_is_read_and_noted_by_the_model(case):
+    """The reader keeps a printed total within rounding; the model notes it at its cell."""
     start, end, programma, apparaat, sheet, year, offset = case
     totals = sheet.sums() | {year: sheet.sums()[year] + offset}
     values = {s.key: s.values(totals if s is sheet else None) for s in (programma, apparaat)}
@@ -215,10 +218,12 @@ def test_a_total_off_within_the_tolerance_is_a_note_at_its_cell(case):
         data = Path(tmp) / "data"
         write_data(data, start, end, values)
         inputs = read_inputs(data)
-    notes = [n for n in inputs.notes if n.sheet == sheet.spec.sheet and "totaal" in n.message]
-    assert [(n.file, n.cell) for n in notes] == [("financien.xlsx", sheet.total_cell(year))]
-    assert "afrondingsverschil binnen de marge" in notes[0].message
-    assert inputs.get(sheet.key).find(sheet.total_label).values[year] == totals[year]
+    table = inputs.get(sheet.key)
+    assert table.find(sheet.total_label).values[year] == totals[year]
+    shown = from_year_table(table, Heading(sheet.key, "", Unit.EURO), table.years)
+    [difference] = printed_differences(sheet.key, table, shown)
+    assert (difference.file, difference.cell) == ("financien.xlsx", sheet.total_cell(year))
+    assert difference.printed == totals[year] and difference.compared == sheet.sums()[year]
 
 
 @settings(max_examples=200, deadline=None)

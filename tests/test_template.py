@@ -145,7 +145,9 @@ def _comparable(table):
     """A model table without where it came from (cell ranges differ between the two layouts)."""
     kept = {f.name: getattr(table, f.name) for f in fields(table) if f.name != "sources"}
     # the sample transcribes the source's printed Totaal column, which finance need not fill
-    kept["notes"] = tuple(n for n in table.notes if not n.startswith("Totalen zijn berekend"))
+    kept["notes"] = tuple(
+        n for n in table.notes if not n.startswith("Totalen zijn de som van de regels")
+    )
     return kept
 
 

@@ -6,7 +6,7 @@ makes that document from pandoc's own default (so every style pandoc uses exists
 the house style of the PDF where Word can follow it: A4, Arial (Source Sans Pro, which the PDF
 embeds, is not on a reviewer's machine; Arial is, and LibreOffice substitutes the
 metric-compatible Liberation Sans), the dark-blue accent for headings and captions, captions
-above tables, small grey "Bron:" notes, tables with a coloured header row and thin rules, and
+above tables, small grey "Bron:" notes kept with their table or figure, tables with a coloured header row and thin rules, and
 a page number in the footer. The output is byte-identical on every run (fixed zip dates).
 tests/test_publish_docx.py checks the committed file's page set-up and styles.
 
@@ -129,6 +129,10 @@ def set_text_styles(document) -> None:
     for name in ("Body Text", "First Paragraph"):
         _paragraph(document, name, before=Pt(0), after=Pt(6))
     _paragraph(document, "Compact", before=Pt(1), after=Pt(1))
+    # the cells of a table's last row (tables.lua): kept with the "Bron:" note under the table
+    _paragraph(
+        document, "Laatste tabelregel", before=Pt(1), after=Pt(1), keep_next=True, base="Compact"
+    )
     # Title page (the template puts the subtitle above the title, as the PDF does).
     _paragraph(
         document, "Subtitle", size=Pt(12), bold=True, colour=ACCENT, before=Cm(5), after=Pt(10)
@@ -209,7 +213,7 @@ def set_text_styles(document) -> None:
         after=Pt(4),
         keep_next=True,
     )
-    _paragraph(
+    _paragraph(  # kept with the "Bron:" note under the figure
         document,
         "Image Caption",
         size=TEXT_SIZE,
@@ -217,6 +221,7 @@ def set_text_styles(document) -> None:
         colour=None,
         before=Pt(4),
         after=Pt(12),
+        keep_next=True,
     )
     _paragraph(document, "Captioned Figure", before=Pt(12), after=Pt(0), keep_next=True)
     _paragraph(document, "Caption label", bold=True, colour=ACCENT, kind=WD_STYLE_TYPE.CHARACTER)

@@ -94,8 +94,6 @@ def finance() -> dict[str, SheetValues]:
         notes=[
             "Tot en met 2016 kende de begroting drie regels; de uitsplitsing in vier regels geldt vanaf 2017. "
             "De kolom Toelichting zegt per regel waar de overige subsidies in eerdere jaren zijn opgenomen.",
-            "Het jaarverslag-overzicht in de editie 2019 (Tabel 8) drukte voor 2017 een totaal van 36.711 af; "
-            "de som van de regels is 36.722, gelijk aan het totaal in Tabel 19. Deze werkmap gebruikt 36.722.",
         ],
     )
     t13_2017 = {r["Uitgaven /jaar"]: r for r in t13}
@@ -115,11 +113,6 @@ def finance() -> dict[str, SheetValues]:
         years=tuple(range(2011, 2023)),
         budget_years=frozenset(range(2019, 2023)),
         rows=apparaat_rows,
-        notes=[
-            "Voor 2017 bestaan twee cijfers: het jaarverslag JenV noemt 57.172, de opgave van de DT&V "
-            "(Tabel 19 van de editie 2019) 59.050, met andere bedragen op alle drie de regels. Deze werkmap "
-            "volgt het jaarverslag: dat is de verantwoorde realisatie en de reeks 2011–2017 komt zo uit één bron.",
-        ],
     )
     receipts = {
         "Ontvangsten Europa voor Europese subsidies": "tabel09a_ontvangsten_europa_wide.csv",
@@ -248,7 +241,82 @@ def finance() -> dict[str, SheetValues]:
         "ontvangsten": ontvangsten,
         "opdracht": opdracht,
         "maatregelen": measures,
+        "andere_bronnen_financien": other_sources(finance_other_sources(t8, t19)),
     }
+
+
+# -- Andere bronnen: what the 2019 edition printed where the report's figure differs ----------
+
+EDITION_2019 = "beleidsdoorlichting artikel 37.3 (2019)"
+
+
+def other_sources(records: list[tuple[str, str, str | int, int, str, str]]) -> SheetValues:
+    return SheetValues(
+        bron=f"Gepubliceerde cijfers, vooral uit de {EDITION_2019}",
+        records=[
+            {
+                "Nr": number,
+                "Werkblad": sheet,
+                "Regel": row,
+                "Kolom": column,
+                "Waarde": value,
+                "Andere bron": source,
+                "Reden": reason,
+            }
+            for number, (sheet, row, column, value, source, reason) in enumerate(records, start=1)
+        ],
+    )
+
+
+def finance_other_sources(t8, t19) -> list[tuple[str, str, str | int, int, str, str]]:
+    """Tabel 8's 2017 total, Tabel 19's 2017 apparatus costs and Tabel 20's totals."""
+    printed_2017 = int(next(r for r in t8 if r["row"].startswith("Totaal"))["2017"])
+    dtv_2017 = int(by_label(t19, "Totaal apparaatsuitgaven")["2017"])
+    t20 = wide("tabel20_besparingsmaatregelen_wide.csv")
+    savings = next(r for r in t20 if r["Overzicht besparingen"] == "Totaal")
+    hand = (
+        "De editie 2019 rondde de bedragen per maatregel met de hand af. Dit rapport berekent "
+        "elke maatregel uit zijn rekenregel en de begroting van het referentiejaar en telt de "
+        "maatregelen op."
+    )
+    return [
+        (
+            "Programma-uitgaven",
+            "Totaal programma-uitgaven",
+            2017,
+            printed_2017,
+            f"tabel 8 van de {EDITION_2019}, uit het jaarverslag JenV 2017",
+            "Het gedrukte totaal is niet de som van de regels. De regels komen overeen met de "
+            "opgave voor de begroting in tabel 19 van dezelfde editie, die het totaal wel sluitend "
+            "geeft; dit rapport telt de regels op.",
+        ),
+        (
+            "Apparaatsuitgaven",
+            "Totaal apparaatsuitgaven",
+            2017,
+            dtv_2017,
+            f"opgave van de DT&V in tabel 19 van de {EDITION_2019}",
+            "Dit rapport volgt het jaarverslag JenV 2017: dat is de verantwoorde realisatie en zo "
+            "komt de reeks 2011–2017 uit één bron. De DT&V verdeelde de kosten in haar opgave "
+            "anders over de drie regels.",
+        ),
+        *(
+            (
+                "Besparingsmaatregelen",
+                "Totaal besparing",
+                year,
+                int(savings[str(year)]),
+                f"tabel 20 van de {EDITION_2019}",
+                (
+                    "Het gepubliceerde totaal is lager dan de som van de gepubliceerde maatregelen. "
+                    if year == 2021
+                    else ""
+                )
+                + hand,
+            )
+            for year in (2020, 2021, 2022)
+        ),
+    ]
 
 
 def statistics() -> dict[str, SheetValues]:
@@ -416,7 +484,71 @@ def statistics() -> dict[str, SheetValues]:
         "maatregelen_vertrek": maatregelen,
         "gl": gl,
         "vris": vris,
+        "andere_bronnen_statistiek": other_sources(statistics_other_sources()),
     }
+
+
+def statistics_other_sources() -> list[tuple[str, str, str | int, int, str, str]]:
+    """Tabel 16's detention percentages and the total rows of Tabel 4 and 5 that do not add up."""
+    t16 = wide("tabel16_terugkeermaatregelen_wide.csv")
+    printed = next(r for r in t16 if r["row"].endswith("- percentage"))
+    records: list[tuple[str, str, str | int, int, str, str]] = [
+        (
+            "Terugkeermaatregelen",
+            "Aantoonbaar vertrek als deel van het aantal in bewaring geplaatst",
+            year,
+            int(printed[str(year)]),
+            f"tabel 16 van de {EDITION_2019}",
+            "De bron zegt niet waarover deze percentages zijn berekend; gedeeld door het aantal "
+            "in bewaring geplaatste vreemdelingen geven de aantallen in dezelfde tabel lagere "
+            "percentages. Dit rapport deelt het aantoonbaar vertrek uit bewaring door het aantal "
+            "in bewaring geplaatsten, zoals de regel zegt.",
+        )
+        for year in (2014, 2015, 2016)  # 2017: 63%, as the counts give
+    ]
+    rounded = (
+        "Het gepubliceerde totaal is waarschijnlijk opgeteld uit onafgeronde cijfers. Dit "
+        "rapport telt de getoonde, afgeronde cijfers op, zodat de tabel sluit."
+    )
+    for name, table, row, columns in (
+        (
+            "tabel04_top10_nietveilig_wide.csv",
+            4,
+            "Totaal top 10 overige landen",
+            {
+                "Totaal aantal vertrek": "Totaal",
+                "Totaal instroom asielzoekers uit deze landen (2013-2017)": "Eerste asielaanvragen",
+            },
+        ),
+        ("tabel05_top10_veilig_wide.csv", 5, "Totaal top 10 veilige landen", {}),
+    ):
+        rows = wide(name)
+        total = next(r for r in rows if r["row"] == "Totaal")
+        lines = [r for r in rows if r["row"] != "Totaal"]
+        for header, value in total.items():
+            if header == "row" or not value:
+                continue
+            if header in ("Totaal aantal vertrek", "Totaal"):  # the sum of the shown row totals
+                summed = sum(int(r[str(y)]) for r in lines for y in period_years())
+            else:
+                summed = sum(int(r[header]) for r in lines if r[header])
+            if int(value) == summed:
+                continue
+            column = columns.get(header, header)
+            reason = rounded
+            if column == "Eerste asielaanvragen":
+                reason = (
+                    "Het gepubliceerde totaal is niet de som van de tien landen en afronding "
+                    "verklaart het verschil niet; de bron zegt niet welk cijfer verkeerd is. Dit "
+                    "rapport telt de tien landen op."
+                )
+            source = f"tabel {table} van de {EDITION_2019}"
+            records.append(("Vertrek per nationaliteit", row, column, int(value), source, reason))
+    return records
+
+
+def period_years() -> range:
+    return range(2011, 2018)
 
 
 def main(target: Path = ROOT / "data") -> None:

@@ -24,10 +24,11 @@ YES, NO = ("ja", "j"), ("nee", "n")
 # zero-width and other invisible characters that Excel users paste in from web pages
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 
-# "1.234", "-1.234.567", "€ 1.234", "1234"  — thousands with dots, optional euro sign
-_DUTCH_INT = re.compile(r"^(?:€\s*)?(-?)(\d{1,3}(?:\.\d{3})+|\d+)$")
+# "1.234", "-1.234.567", "€ 1.234", "1234"  — thousands with dots, optional euro sign; the
+# minus may be the hyphen or the minus sign (−) the report prints
+_DUTCH_INT = re.compile(r"^(?:€\s*)?([-\u2212]?)(\d{1,3}(?:\.\d{3})+|\d+)$")
 # "1.234,5", "0,25", "160,78" — decimal comma
-_DUTCH_DEC = re.compile(r"^(?:€\s*)?(-?)(\d{1,3}(?:\.\d{3})+|\d+),(\d+)$")
+_DUTCH_DEC = re.compile(r"^(?:€\s*)?([-\u2212]?)(\d{1,3}(?:\.\d{3})+|\d+),(\d+)$")
 _QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')  # literal text, escapes and [colour] in a format
 
 
@@ -80,7 +81,8 @@ def parse_number(raw: object, what: str = "getal") -> Parsed:
             if decimal:
                 number += "." + match.group(3)
             try:
-                value = Decimal(match.group(1) + number)
+                sign = "-" if match.group(1) else ""
+                value = Decimal(sign + number)
             except InvalidOperation:  # pragma: no cover - the pattern admits only digits
                 break
             parsed = _within(value, what)

@@ -22,6 +22,7 @@ class Unit(StrEnum):
     EURO = "x € 1.000"
     COUNT = "aantal vreemdelingen"
     PERCENT = "%"
+    AS_SHOWN = "als de regel in het rapport"  # a list of figures, each in its row's unit
 
 
 EURO, COUNT, PERCENT = Unit.EURO, Unit.COUNT, Unit.PERCENT
@@ -140,6 +141,46 @@ class Rule(StrEnum):
 
 RULE_LINE, RULE_AMOUNT, RULE_FTE, RULE_FIXED = Rule.LINE, Rule.AMOUNT, Rule.FTE, Rule.FIXED
 RULES = tuple(Rule)
+
+
+def _other_sources(key: str, workbook: str) -> RecordSheet:
+    """Figures another source gives for what the report shows, each with the reason for the choice.
+
+    The report lists them, with its own figure, in the Verantwoording (corrections and choices).
+    """
+    return RecordSheet(
+        key=key,
+        workbook=workbook,
+        sheet="Andere bronnen",
+        title="Cijfers uit andere bronnen voor dezelfde grootheid",
+        unit=Unit.AS_SHOWN,
+        required=False,
+        columns=(
+            Column(L.OTHER_NR, ColumnKind.INT, help="Volgnummer (1, 2, 3, ...)."),
+            Column(L.OTHER_SHEET, ColumnKind.TEXT, help="Werkblad van deze werkmap."),
+            Column(
+                L.OTHER_ROW,
+                ColumnKind.TEXT,
+                help="De regel zoals het rapport hem noemt, ook een totaalregel.",
+            ),
+            Column(L.OTHER_COLUMN, ColumnKind.TEXT, help="Een jaar, of een kolom als Totaal."),
+            Column(
+                L.OTHER_VALUE,
+                ColumnKind.NUMBER,
+                help="Het cijfer van de andere bron, in de eenheid van de regel (66 voor 66%).",
+            ),
+            Column(L.OTHER_SOURCE, ColumnKind.TEXT, help="Waar dat cijfer staat."),
+            Column(
+                L.OTHER_REASON,
+                ColumnKind.TEXT,
+                help="Waarom het rapport zijn eigen cijfer houdt; komt letterlijk in het rapport.",
+            ),
+        ),
+        hint="Eén regel per cijfer dat een andere bron anders geeft dan het rapport (een "
+        "gepubliceerd totaal dat niet optelt, een tweede opgave van hetzelfde bedrag). Het "
+        "rapport zet beide cijfers met de reden in de Verantwoording.",
+    )
+
 
 SHEETS: tuple[Sheet, ...] = (
     # ---- finance workbook -------------------------------------------------------------
@@ -284,6 +325,7 @@ SHEETS: tuple[Sheet, ...] = (
         hint="Fasering per jaar: het deel (in %) van het structurele bedrag dat in dat jaar "
         "wordt bespaard; niet dalend, tussen 0 en 100.",
     ),
+    _other_sources("andere_bronnen_financien", FINANCE),
     # ---- statistics workbook ----------------------------------------------------------
     YearSheet(
         key="vertrek_type",
@@ -485,6 +527,7 @@ SHEETS: tuple[Sheet, ...] = (
         rows=_rows(L.IN_CHAIN, L.DEPARTED_FROM_CHAIN, role=Role.INFO),
         rounding=10,
     ),
+    _other_sources("andere_bronnen_statistiek", STATISTICS),
 )
 
 BY_KEY = {sheet.key: sheet for sheet in SHEETS}

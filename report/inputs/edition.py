@@ -62,6 +62,8 @@ class Edition:
     statistics_file: str
     prognosis: dict[str, int]
     savings: Savings
+    deviation_points: int = 5  # procentpunt beyond which a share deviates from the prognosis
+    deviation_given: bool = False  # editie.yml sets afwijking_prognose (else: the default)
     licence: str = DEFAULT_LICENCE  # of the open data: a key of LICENCES
     to_review: tuple[str, ...] = ()  # keys of dates still to be set (editie.yml: nakijken)
 
@@ -96,6 +98,8 @@ def load_edition(path: Path) -> Edition:
             settings.besparing.basis,
             tuple(settings.besparing.jaren),
         ),
+        deviation_points=settings.afwijking_prognose,
+        deviation_given="afwijking_prognose" in settings.model_fields_set,
         licence=settings.licentie,
         to_review=tuple(settings.nakijken),
     )
@@ -186,6 +190,9 @@ def edition_yaml(edition: Edition) -> str:
             f"  statistiek: {value(edition.statistics_file)}",
             "# Verdeling van het vertrek waarvan de begroting uitgaat (procenten, samen 100).",
             "prognose_vertrek:" + (f"\n{prognosis}" if prognosis else " {}"),
+            "# Het rapport noemt de jaren waarin een type meer dan dit aantal procentpunt van de",
+            "# prognose afwijkt (geheel getal, 1 tot en met 50).",
+            f"afwijking_prognose: {edition.deviation_points}",
             "# De -20%-variant (RPE 2015, art. 3 lid 2 sub g).",
             "besparing:",
             f"  percentage: {edition.savings.percentage}",

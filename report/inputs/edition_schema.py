@@ -113,6 +113,8 @@ class Settings(_Block):
     publicatiedatum: Date
     werkmappen: Workbooks
     prognose_vertrek: dict[str, Annotated[int, Field(ge=0, le=100)]]
+    # procentpunt: a year's share of a type "deviates" from the prognosis beyond this
+    afwijking_prognose: Annotated[int, Field(ge=1, le=50)] = 5
     besparing: SavingsSettings
     licentie: Licence = DEFAULT_LICENCE
     # dates still to be set: the text check reports them and a final build refuses

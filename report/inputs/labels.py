@@ -77,6 +77,16 @@ GL_TOP = 3  # columns Land 1 … Land 3, each with its Aantal
 OF_WHICH = "waarvan"  # "waarvan Armenië": a country row below its type of departure
 
 
+# Andere bronnen: another source's figure for a figure the report shows, and the reason
+OTHER_NR = "Nr"
+OTHER_SHEET = "Werkblad"
+OTHER_ROW = "Regel"
+OTHER_COLUMN = "Kolom"
+OTHER_VALUE = "Waarde"
+OTHER_SOURCE = "Andere bron"
+OTHER_REASON = "Reden"
+
+
 def gl_country(n: int) -> str:
     return f"Land {n}"
 

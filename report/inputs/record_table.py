@@ -8,6 +8,7 @@ from openpyxl.utils import get_column_letter
 
 from report.inputs.cells import (
     is_blank,
+    is_percent_format,
     parse_choice,
     parse_number,
     parse_percent,
@@ -129,6 +130,14 @@ def _value(cells: SheetCells, r: int, col: int, column: Column) -> CellValue:
         return choice
     if column.kind is ColumnKind.PERCENT:
         parsed = parse_percent(raw, cells.number_format(r, col))
+    elif column.kind is ColumnKind.NUMBER and is_percent_format(cells.number_format(r, col)):
+        # 0,66 shown as 66%: a percentage where a plain number belongs could mean 0,66 or 66
+        cells.problem(
+            coordinate,
+            f"{column.header}: de cel heeft een procentopmaak; typ het getal zonder "
+            "procentteken (66 voor 66%)",
+        )
+        return None
     elif column.kind is ColumnKind.INT:
         parsed = parse_whole(raw, column.header.lower())
     else:

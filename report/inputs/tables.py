@@ -58,6 +58,9 @@ class YearTable:
     def attribute_cell(self, row: TableRow, heading: str) -> str:
         return f"{self.attribute_columns[heading]}{row.excel_row}"
 
+    def total_cell(self, row: TableRow) -> str:
+        return f"{self.total_column}{row.excel_row}"
+
     def find(self, label: str, group: str = "") -> TableRow | None:
         for row in self.rows:
             if normalise(row.label) == normalise(label) and (

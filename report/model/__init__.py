@@ -13,20 +13,31 @@ from dataclasses import dataclass, field, replace
 from report.inputs.edition import Edition
 from report.inputs.narrative import NarrativeFile, WordTable
 from report.inputs.read import Inputs
+from report.inputs.tables import Origin
 from report.model.catalog import DATA_TABLES, FIGURES
 from report.model.entries import DataTable, FigureEntry
 from report.model.figures import Chart, Computed, Point
 from report.model.indicators import Indicators, build_indicators
 from report.model.nationalities import nationalities
+from report.model.other_sources import other_source_corrections
 from report.model.overrides import Override, parse_override
-from report.model.reconcile import Reconciliation, difference_note, printed_total_note
+from report.model.printed import partner_note, printed_differences, rounding_note, totals_note
+from report.model.reconcile import Correction, Difference, Reconciliation, correction_note
 from report.model.savings import first_year_reached
 from report.model.scenario import Scenario, build_scenario
 from report.model.sources import Sources
 from report.model.tables import ModelRow, ModelTable
 from report.problems import InputError, Note, Problem
 
-__all__ = ["Model", "ModelFigure", "ModelRow", "ModelTable", "build_model"]
+__all__ = [
+    "Correction",
+    "Difference",
+    "Model",
+    "ModelFigure",
+    "ModelRow",
+    "ModelTable",
+    "build_model",
+]
 
 
 @dataclass(frozen=True)
@@ -35,6 +46,7 @@ class ModelFigure:
     caption: str
     alt: str
     chart: Chart
+    sources: tuple[Origin, ...] = ()  # the sheets its data comes from (its "Bron:" line)
     points: tuple[Point, ...] = ()  # every number it draws, with its source
 
 
@@ -48,6 +60,8 @@ class Model:
     target_reached_in: int | None  # the first scenario year that meets the savings target
     notes: list[Note]  # the reader's notes, reconciliation notes and the scenario's notes
     absent: tuple[str, ...]  # titles of optional sheets that were not supplied
+    differences: tuple[Difference, ...] = ()  # rounding differences, by table in report order
+    corrections: tuple[Correction, ...] = ()  # figures other sources give differently
     # the edition's narrative files, passed on as read: the render stage places and checks them
     narrative: Mapping[str, NarrativeFile] = field(default_factory=dict)
     word_tables: Mapping[str, WordTable] = field(default_factory=dict)
@@ -95,14 +109,24 @@ def build_model(
         table = _build(entry, sources, checks) if sources.supplied(entry.sheets) else None
         if table is not None:
             built[entry.key] = table
+    corrections, wrong, remarks = other_source_corrections(sources, built, tables)
+    if wrong:
+        raise InputError(wrong, [*inputs.notes, *remarks])
+    checks.corrections += corrections
+    checks.notes += remarks
+    for key, table in built.items():
+        note = correction_note([c for c in checks.corrections if key in c.tables])
+        if note:
+            built[key] = replace(table, notes=(*table.notes, note))
     indicators = build_indicators(sources)
     computed = Computed(built, indicators, scenario)
     drawn: dict[str, ModelFigure] = {}
     for figure in figures:
         data = figure.build(computed) if sources.supplied(figure.sheets) else None
         if data is not None:
+            origins = tuple(sources.tables[sheet].origin for sheet in figure.sheets)
             drawn[figure.key] = ModelFigure(
-                figure.key, figure.caption, data.alt, data.chart, data.points
+                figure.key, figure.caption, data.alt, data.chart, origins, data.points
             )
     return Model(
         edition=edition,
@@ -112,10 +136,19 @@ def build_model(
         scenario=scenario,
         target_reached_in=first_year_reached(scenario),
         notes=[*inputs.notes, *sorted(set(checks.notes)), *scenario.notes],
-        absent=tuple(sheet.title for sheet in inputs.absent),
+        absent=tuple(sheet.title for sheet in inputs.absent if _shown(sheet.key, tables, figures)),
+        differences=tuple(d for key in built for d in checks.of(key)),
+        corrections=tuple(
+            sorted(checks.corrections, key=lambda c: min(list(built).index(k) for k in c.tables))
+        ),
         narrative=inputs.narrative,
         word_tables=inputs.word_tables,
     )
+
+
+def _shown(sheet: str, tables: Sequence[DataTable], figures: Sequence[FigureEntry]) -> bool:
+    """Whether a table or figure of the report needs the sheet (Andere bronnen: none does)."""
+    return any(sheet in t.sheets for t in tables) or any(sheet in f.sheets for f in figures)
 
 
 def _build(entry: DataTable, sources: Sources, checks: Reconciliation) -> ModelTable | None:
@@ -124,9 +157,12 @@ def _build(entry: DataTable, sources: Sources, checks: Reconciliation) -> ModelT
     if table is None:
         return None
     notes = []
-    found = checks.differences.get(entry.key)
-    if found and entry.partner:
-        notes.append(difference_note(found, entry.partner.described, entry.partner.unit))
+    if entry.partner:
+        found = checks.of(entry.key)
+        notes.append(partner_note(found, entry.partner.described, entry.partner.unit))
     if entry.printed_totals:
-        notes.append(printed_total_note(sources.year(entry.sheets[0])))
+        printed = printed_differences(entry.key, sources.year(entry.sheets[0]), table)
+        checks.differences += printed
+        checks.notes += [rounding_note(d) for d in printed]
+        notes.append(totals_note(printed))
     return replace(table, notes=(*table.notes, *(n for n in notes if n)))

@@ -44,6 +44,14 @@ class OutflowPercentages:
     last_year: int
     last: dict[str, Traced | None]
 
+    @property
+    def demonstrable_last(self) -> Traced:
+        return self.last.get(L.PERCENT_DEMONSTRABLE) or ZERO
+
+    @property
+    def unsupervised_last(self) -> Traced:
+        return self.last.get(L.PERCENT_MOB) or ZERO
+
 
 @dataclass(frozen=True)
 class Iom:

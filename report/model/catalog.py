@@ -108,7 +108,8 @@ TABLES: tuple[TableEntry, ...] = (
         ),
         sheets=("nationaliteiten",),
         build=departures.top_other,
-        section="",
+        section="sec-resultaten",
+        printed_totals=True,
     ),
     DataTable(
         Heading(
@@ -119,7 +120,8 @@ TABLES: tuple[TableEntry, ...] = (
         ),
         sheets=("nationaliteiten",),
         build=departures.top_safe,
-        section="",
+        section="sec-resultaten",
+        printed_totals=True,
     ),
     DataTable(
         Heading("uitstroom-dtv", "Uitstroom uit de caseload van de DT&V", COUNT, "Uitstroom"),
@@ -322,15 +324,24 @@ TABLES: tuple[TableEntry, ...] = (
         caption="Herkomst van de tabellen en figuren: werkmap, werkblad en celbereik, of "
         "instelling in editie.yml",
         source="werkmappen en editie.yml van deze editie",
-        columns=(
-            TextColumn("Tabel of figuur", "tabel", CellKind.REF),
-            TextColumn("Werkmap", "werkmap"),
-            TextColumn("Werkblad", "werkblad"),
-            TextColumn("Cellen", "cellen"),
-            TextColumn("Peildatum", "peildatum"),
+        columns=(  # widths: the longest sheet name fits on one line, clear of the cells
+            TextColumn("Tabel of figuur", "tabel", CellKind.REF, width=2),
+            TextColumn("Werkmap", "werkmap", width=4),
+            TextColumn("Werkblad", "werkblad", width=6),
+            TextColumn("Cellen", "cellen", width=3),
+            TextColumn("Peildatum", "peildatum", width=3),
         ),
-        content="",
-        section="",
+    ),
+    TextTable(
+        key="correcties",
+        caption="Correcties en keuzes: cijfers die een andere bron anders geeft dan dit rapport",
+        source="werkbladen Andere bronnen van de werkmappen; eigen berekening",
+        columns=(
+            TextColumn("Tabel", "tabel", CellKind.REFS, width=2),
+            TextColumn("Cijfer: dit rapport (andere bron)", "cijfer", width=6),
+            TextColumn("Andere bron", "bron", width=4),
+            TextColumn("Reden", "reden", width=7),
+        ),
     ),
 )
 

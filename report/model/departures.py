@@ -44,8 +44,8 @@ from report.model.trend import (
 )
 from report.provenance import ZERO, Traced, constant, largest_remainder, mean, setting, total
 
-DEVIATION_POINTS = 5  # a year's mix "deviates" from the prognosis beyond this many points
 PROGNOSIS_KEY = "prognose_vertrek"  # editie.yml
+DEVIATION_KEY = "afwijking_prognose"  # editie.yml
 PROGNOSIS_COLUMN = "Prognose begroting"
 SAFE_GROUP_LABELS = {
     L.SAFE: "Vreemdelingen uit veilige landen",
@@ -124,7 +124,8 @@ def _top_table(sources: Sources, heading: Heading, safe: bool) -> ModelTable | N
         cells = (*values, sum_known(values), nationality.asylum)
         rows.append(ModelRow.traced(nationality.label, cells))
     size = constant(len(chosen), f"aantal nationaliteiten in de top (ten hoogste {TOP})")
-    label = cite("Totaal top {size}", size=size)
+    group = "veilige landen" if safe else "overige landen"
+    label = cite("Totaal top {size} {group}", size=size, group=group)
     rows.append(ModelRow.traced(label, column_sums(rows, len(years) + 2), RowKind.TOTAL))
     counted = replace(heading, caption=cite(heading.caption, top=size))
     return counted.table(
@@ -266,12 +267,12 @@ def departures(sources: Sources) -> Departures:
         y: largest_remainder({r.label: year_count(table, r, y) for r in types}) for y in years
     }
     prognosis = _prognosis(edition, [r.label for r in types])
-    threshold = constant(DEVIATION_POINTS, "drempel voor een afwijking van de prognose")
+    threshold = deviation_threshold(edition)
     deviations = tuple(
         Deviation(y, label, shares[y][label], prognosis[label], shares[y][label] - prognosis[label])
         for y in years
         for label in prognosis
-        if abs(int(shares[y][label]) - int(prognosis[label])) > DEVIATION_POINTS
+        if abs(shares[y][label] - prognosis[label]) > threshold
     )
     period_shares = largest_remainder(type_totals)
     forced = next((r.label for r in types if normalise(r.label) == normalise(L.FORCED)), "")
@@ -296,6 +297,13 @@ def departures(sources: Sources) -> Departures:
         forced_share_last=shares[years[-1]].get(forced, ZERO),
         forced_share_period=period_shares.get(forced, ZERO),
     )
+
+
+def deviation_threshold(edition: Edition) -> Traced:
+    """editie.yml's afwijking_prognose; without the key, the schema's default as a rule."""
+    if edition.deviation_given:
+        return setting(edition.deviation_points, DEVIATION_KEY)
+    return constant(edition.deviation_points, f"standaardwaarde van {DEVIATION_KEY} in editie.yml")
 
 
 def _prognosis(edition: Edition, types: Sequence[str]) -> dict[str, Traced]:
@@ -342,7 +350,7 @@ def safe_country_figures(sources: Sources) -> SafeCountries:
         highest_safe=highest(totals_safe),
         type_share_safe=type_share,
         mix_gap=max(gaps, key=lambda gap: gap.points, default=MixGap("", ZERO, ZERO)),
-        deviation_points=constant(DEVIATION_POINTS, "drempel voor een verschil in aandelen"),
+        deviation_points=deviation_threshold(sources.edition),
     )
 
 

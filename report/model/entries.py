@@ -81,8 +81,8 @@ class TextTable:
     caption: str
     source: str  # the "Bron:" text
     columns: tuple[TextColumn, ...]
-    content: str  # the content file; "" for the table the render stage derives (provenance)
-    section: str
+    content: str = ""  # the content file; "" for a table the render stage derives
+    section: str = ""
     edition_bound: bool = False
     used_only: bool = False  # a row only when its first column occurs in the report (abbreviations)
 

@@ -1,37 +1,42 @@
-"""Where two inputs describe the same quantity, they must agree up to rounding.
+"""Where the workbooks print a figure twice, the two must agree up to rounding.
 
 Counts are rounded to tens and amounts to whole x € 1.000 before they reach the workbooks, so
 two sources of one figure may differ a little. The margin is half the rounding unit for every
 rounded value on either side (a sum of n rounded values may be off by n halves). Within the
-margin the difference becomes a note for the report; beyond it, a problem that stops the
-build and names the cells on both sides. Published percentages are whole numbers; they may
-differ from the percentage computed from the counts by at most one point.
+margin the difference is recorded (`Difference`: the report notes it under the table and lists
+it in the Verantwoording); beyond it, a problem stops the build and names the cells on both
+sides. Printed totals within one sheet are reconciled in `printed.py`, figures of other
+sources in `other_sources.py`.
+
+A published whole percentage is not a rounding of the counts when rounding the counts gives
+another whole number: that is recorded as a `Correction` with both figures and the rule the
+report follows, not as a rounding difference.
+
+Every figure compared is a traced number (report.provenance): the notes under the tables and
+the lists in the Verantwoording print them with their cells (`Cited` text).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from report.cited import Cited, Shown, cite, joined
 from report.inputs import labels as L
-from report.inputs.contract import Role, normalise
+from report.inputs.contract import Unit, normalise
 from report.inputs.tables import TableRow, YearTable
 from report.model.return_measures import is_total
 from report.model.sources import Sources
 from report.model.traced import record_cell, year_cell, year_count
 from report.model.trend import components
-from report.numbers import exact, number, signed
+from report.numbers import exact, percent, signed
 from report.problems import Note, Problem
 from report.provenance import (
     Traced,
-    cell,
     constant,
     count,
     difference,
-    maximum,
     or_zero,
     rounded,
     share,
@@ -39,6 +44,100 @@ from report.provenance import (
 )
 
 PERCENT_MARGIN = Decimal(1)  # percentage points between a published and a computed percentage
+
+
+@dataclass(frozen=True)
+class Difference:
+    """A figure printed in a workbook that differs, within rounding, from what it is checked with.
+
+    `compared` is what the report shows in that place (the sum of the printed parts) or, for
+    two tables of one quantity, the other table's figure; `against` says which ("" for the sum).
+    """
+
+    table: str  # catalog key of the table the difference is noted under
+    file: str
+    sheet: str
+    cell: str
+    label: str  # the row
+    column: str  # a year, or a column such as "Totaal"
+    printed: Traced  # the workbook's cell
+    compared: Traced  # the sum of the parts, or the other source's figure
+    against: str = (
+        ""  # "" (the sum of the parts) or the other source, e.g. "Vertrek veilige landen › I8+I12"
+    )
+
+    @property
+    def difference(self) -> Traced:
+        """Compared minus printed: +50 means the report's figure is 50 higher."""
+        return difference(self.compared, self.printed)
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A place where the report's figure differs from another source's, with the reason."""
+
+    tables: tuple[str, ...]  # catalog keys of the tables that show the figure
+    row: str  # the row as the report labels it, e.g. "Totaal programma-uitgaven" (may be Cited)
+    column: str  # a year, or a column such as "Totaal"
+    shown: Traced  # the report's figure
+    other: Traced  # the other source's figure
+    source: str  # the other source in words
+    reason: str  # input text (Andere bronnen) or the rule the report follows
+    unit: Unit
+
+    @property
+    def what(self) -> Cited:
+        """'Totaal programma-uitgaven 2017', 'Totaal top 10 …, kolom Totaal'."""
+        template = "{row} {column}" if self.column.isdigit() else "{row}, kolom {column}"
+        return cite(template, row=self.row, column=self.column)
+
+    def figure(self, value: Traced) -> Shown:
+        """A figure of this correction as the report writes it: '36.711', '66%', '47,8%'."""
+        text = exact(value, 1)
+        return Shown(value, f"{text}%" if self.unit is Unit.PERCENT else text)
+
+
+def correction_note(corrections: Sequence[Correction]) -> Cited:
+    """Under a table: which of its figures another source gives differently."""
+    if not corrections:
+        return Cited("")
+    see = "zie de Verantwoording van de cijfers"
+    if len(corrections) == 1:
+        c = corrections[0]
+        return cite(
+            "Voor {what} noemt een andere bron {other} (dit rapport {shown}); {see}.",
+            what=c.what,
+            other=c.figure(c.other),
+            shown=c.figure(c.shown),
+            see=see,
+        )
+    listed: Cited | str = ""
+    if len(corrections) <= 2:
+        listed = joined(
+            [
+                cite(
+                    "{what} {other} (hier {shown})",
+                    what=c.what,
+                    other=c.figure(c.other),
+                    shown=c.figure(c.shown),
+                )
+                for c in corrections
+            ],
+            ", ",
+        )
+        listed = joined([": ", listed], "")
+    how_many = count([difference(c.shown, c.other) for c in corrections])
+    return joined(
+        [
+            cite(
+                "Andere bronnen geven voor {n} cijfers in deze tabel een ander cijfer",
+                n=Shown(how_many, exact(how_many)),
+            ),
+            listed,
+            f"; {see}.",
+        ],
+        "",
+    )
 
 
 @dataclass(frozen=True)
@@ -60,9 +159,8 @@ class Side:
 class Reconciliation:
     notes: list[Note] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    differences: dict[str, list[tuple[int | None, Traced]]] = field(
-        default_factory=lambda: defaultdict(list)
-    )  # model table key -> (year, difference) within the margin
+    differences: list[Difference] = field(default_factory=list)
+    corrections: list[Correction] = field(default_factory=list)
 
     def compare(
         self,
@@ -74,34 +172,54 @@ class Reconciliation:
         margin: Traced,
         places: int = 0,
     ) -> None:
-        """Note a difference within `margin`; a larger one is a problem at a's cell."""
+        """Record a difference within `margin`; a larger one is a problem at a's cell."""
         gap = difference(a.value, b.value)
         if gap == 0:
             return
-        within = abs(gap) <= margin
-        text = cite(
-            "{what}{when}: {a} hier, {b} in {place} (verschil {gap}); {verdict} {margin}{tail}",
-            what=what,
-            when=f" {year}" if year else "",
-            a=_shown(a.value),
-            b=_shown(b.value),
-            place=b.place,
-            gap=Shown(gap, signed(gap, places)),
-            verdict="afrondingsverschil binnen de marge van"
-            if within
-            else "dat is meer dan de afrondingsmarge van",
-            margin=_shown(margin),
-            tail="" if within else ": controleer beide werkbladen",
+        when = f" {year}" if year else ""
+        text = (
+            f"{what}{when}: {_shown(a.value)} hier, {_shown(b.value)} in {b.place} "
+            f"(verschil {signed(gap, places)})"
         )
-        if within:
-            self.notes.append(Note(a.file, a.sheet, a.cell, text))
-            self.differences[key].append((year, gap))
+        if abs(gap) <= margin:
+            self.notes.append(
+                Note(
+                    a.file,
+                    a.sheet,
+                    a.cell,
+                    f"{text}; afrondingsverschil binnen de marge van {_shown(margin)}",
+                )
+            )
+            self.differences.append(
+                Difference(
+                    key,
+                    a.file,
+                    a.sheet,
+                    a.cell,
+                    what,
+                    str(year or ""),
+                    a.value,
+                    b.value,
+                    f"{b.sheet} › {b.cell}",
+                )
+            )
         else:
-            self.problems.append(Problem(a.file, a.sheet, a.cell, text))
+            self.problems.append(
+                Problem(
+                    a.file,
+                    a.sheet,
+                    a.cell,
+                    f"{text}; dat is meer dan de afrondingsmarge van {_shown(margin)}: "
+                    "controleer beide werkbladen",
+                )
+            )
+
+    def of(self, key: str) -> list[Difference]:
+        return [d for d in self.differences if d.table == key]
 
 
-def _shown(value: Traced) -> Shown:
-    return Shown(value, exact(value, 1))
+def _shown(value: Traced | Decimal) -> str:
+    return exact(value, 1)
 
 
 def margin(rounding: int, a: Side, b: Side) -> Traced:
@@ -172,13 +290,18 @@ PERCENT_ROWS = {
     L.PERCENT_DEMONSTRABLE: (L.OUTFLOW_INDEPENDENT, L.OUTFLOW_FORCED),
 }
 PERCENT_BASE = (*PERCENT_ROWS[L.PERCENT_DEMONSTRABLE], *PERCENT_ROWS[L.PERCENT_MOB])
+PUBLISHED_PERCENT_RULE = (
+    "De tabel toont de percentages zoals de bron ze publiceert. Afronding verklaart het verschil "
+    "met de aantallen niet: afgerond geven die {rounded}."
+)
 
 
 def percentages_vs_outflow(result: Reconciliation, key: str, sources: Sources) -> None:
     """Published outflow percentages against those computed from the counts.
 
     The base is demonstrable departure plus departure without supervision (MOB), as the
-    sheet's heading says.
+    sheet's heading says. A printed percentage that is the rounded count is no difference;
+    any other within one point is shown as published and listed with both figures.
     """
     pct, outflow = sources.year("uitstroom_pct"), sources.year("uitstroom")
     base_rows = [outflow.line(label) for label in PERCENT_BASE]
@@ -191,17 +314,46 @@ def percentages_vs_outflow(result: Reconciliation, key: str, sources: Sources) -
             if printed is None or not base:
                 continue
             computed = share(total(year_count(outflow, p, year) for p in parts), base)
-            if printed == rounded(computed):
+            whole = rounded(computed)
+            if printed == whole:
                 continue
-            a = Side(printed, pct.origin.file, pct.origin.sheet, pct.cell(row, year))
-            b = Side(
-                rounded(computed, 1),
-                outflow.origin.file,
-                outflow.origin.sheet,
-                _cells(outflow, base_rows, year),
+            counted = rounded(computed, 1)
+            cells = _cells(outflow, [*parts, *base_rows], year)
+            if abs(Decimal(printed.value) - Decimal(computed.value)) > PERCENT_MARGIN:
+                where = f"{outflow.origin.file} › {outflow.origin.sheet} › {cells}"
+                result.problems.append(
+                    Problem(
+                        pct.origin.file,
+                        pct.origin.sheet,
+                        pct.cell(row, year),
+                        f"{label} {year}: {printed} hier, {_shown(counted)} in {where} "
+                        f"(verschil {signed(difference(printed, counted), 1)}); dat is meer dan "
+                        f"{_shown(PERCENT_MARGIN)} procentpunt: controleer beide werkbladen",
+                    )
+                )
+                continue
+            result.notes.append(
+                Note(
+                    pct.origin.file,
+                    pct.origin.sheet,
+                    pct.cell(row, year),
+                    f"{label} {year}: {printed} hier, {_shown(counted)} uit de aantallen in "
+                    f"{outflow.origin.sheet} › {cells}; afronding verklaart dat niet (afgerond "
+                    f"{exact(whole)})",
+                )
             )
-            allowed = constant(PERCENT_MARGIN, "afrondingsmarge voor een gepubliceerd percentage")
-            result.compare(key, label, year, a, b, allowed, places=1)
+            result.corrections.append(
+                Correction(
+                    (key,),
+                    label,
+                    str(year),
+                    printed,
+                    counted,
+                    f"de uitstroom in aantallen, {outflow.origin.sheet}",
+                    cite(PUBLISHED_PERCENT_RULE, rounded=Shown(whole, percent(whole))),
+                    Unit.PERCENT,
+                )
+            )
 
 
 def gl_total(result: Reconciliation, key: str, sources: Sources) -> None:
@@ -217,67 +369,3 @@ def gl_total(result: Reconciliation, key: str, sources: Sources) -> None:
             counted = total(or_zero(record_cell(gl, r, L.GL_COUNT)) for r in parts)
             b = Side(counted, origin.file, origin.sheet, cells, len(parts))
             result.compare(key, "Totaal vertrek uit de GL", None, a, b, margin(1, a, b))
-
-
-def difference_note(found: Sequence[tuple[int | None, Traced]], other: str, unit: str) -> Cited:
-    """One sentence under a table on its rounding differences with the other source."""
-    years = sorted({y for y, _ in found if y})
-    largest = maximum([abs(d) for _, d in found])
-    when = f" in {_years_text(years)}" if years else ""
-    return cite(
-        "Door afronding wijken de cijfers{when} ten hoogste {largest}{unit} af van {other}.",
-        when=when,
-        largest=_shown(largest),
-        unit=unit,
-        other=other,
-    )
-
-
-def _years_text(years: Sequence[int]) -> str:
-    texts = [str(y) for y in years]
-    return texts[0] if len(texts) == 1 else ", ".join(texts[:-1]) + " en " + texts[-1]
-
-
-def printed_total_note(table: YearTable) -> Cited:
-    """Under a table: printed totals in the sheet that differ (within rounding) from the sums."""
-    parts_of_all = components(table)
-    gaps: list[Traced] = []
-    for row in table.rows:
-        parts = (
-            parts_of_all
-            if row.role is Role.TOTAL
-            else [r for r in parts_of_all if normalise(r.group) == normalise(row.group)]
-            if row.role is Role.SUBTOTAL
-            else []
-        )
-        for year in table.years if parts else ():
-            printed = year_cell(table, row, year)
-            if printed is not None:
-                gaps.append(difference(printed, total(year_count(table, p, year) for p in parts)))
-        if row.printed_total is not None and row.values and table.total_column:
-            address = f"{table.total_column}{row.excel_row}"
-            origin = table.origin
-            printed = cell(row.printed_total, origin.file, origin.sheet, address)
-            summed = total(year_count(table, row, year) for year in row.values)
-            gaps.append(difference(printed, summed))
-    differing = [gap for gap in gaps if gap]
-    if not differing:
-        return Cited("")
-    how_many = count(differing)
-    places = (
-        cite("één plaats")
-        if len(differing) == 1
-        else cite("{n} plaatsen", n=Shown(how_many, number(how_many)))
-    )
-    largest = maximum([abs(gap) for gap in differing])
-    return joined(
-        (
-            "Totalen zijn berekend uit de onderliggende regels. Op ",
-            places,
-            cite(
-                " wijkt het totaal in de bron daarvan af door afronding (ten hoogste {largest}).",
-                largest=Shown(largest, number(largest)),
-            ),
-        ),
-        "",
-    )

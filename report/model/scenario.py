@@ -44,7 +44,7 @@ class Measure:
     number: int
     name: str
     derivation: Derivation
-    phase: dict[int, Decimal]  # year -> share of the structural saving (%)
+    phase: dict[int, Traced]  # year -> share of the structural saving (%), its cell
     amounts: dict[int, Traced]  # year -> saving in whole x € 1.000 (rounded)
     budget_line: str = ""  # the budget line the saving comes from, if known
     basis: str = ""  # the workbook's "Toelichting basis"
@@ -157,7 +157,6 @@ def _measure(
     """One checked measure: its derivation and its rounded amount per phase-in year."""
     line = lines.find(record.budget_line) if record.budget_line else None
     derivation = derive(record, line, reference, table)
-    phase = {year: share_ or Decimal(0) for year, share_ in record.phase.items()}
     phase_cells = {
         year: ZERO if share_ is None else parameter(table, record, year, share_)
         for year, share_ in record.phase.items()
@@ -166,7 +165,7 @@ def _measure(
         number=record.number,
         name=record.name,
         derivation=derivation,
-        phase=phase,
+        phase=phase_cells,
         amounts={
             year: rounded(percentage_of(cell, derivation.structural))
             for year, cell in phase_cells.items()

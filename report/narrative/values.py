@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from report.cited import Cited, Shown, cite, joined
 from report.model import Model
-from report.numbers import date_text, euro_mln, number, percent
+from report.numbers import date_text, euro, number, percent
 from report.provenance import Traced, setting
 
 
@@ -140,17 +140,17 @@ VALUES: tuple[NamedValue, ...] = (
     NamedValue(
         "uitgaven.programma.eerste",
         "de programma-uitgaven van het artikel in het eerste jaar",
-        lambda m: _shown(m.indicators.spending.programme.start.value, euro_mln),
+        lambda m: _shown(m.indicators.spending.programme.start.value, euro),
     ),
     NamedValue(
         "uitgaven.programma.laatste",
         "de programma-uitgaven van het artikel in het laatste jaar",
-        lambda m: _shown(m.indicators.spending.programme.end.value, euro_mln),
+        lambda m: _shown(m.indicators.spending.programme.end.value, euro),
     ),
     NamedValue(
         "uitgaven.apparaat.laatste",
         "de apparaatsuitgaven van de DT&V in het laatste jaar",
-        lambda m: _shown(m.indicators.spending.apparatus.end.value, euro_mln),
+        lambda m: _shown(m.indicators.spending.apparatus.end.value, euro),
     ),
     NamedValue(
         "besparing.percentage",
@@ -163,12 +163,12 @@ VALUES: tuple[NamedValue, ...] = (
         lambda m: _setting_year(m.scenario.reference_year, "besparing", "referentiejaar"),
     ),
     NamedValue(
-        "besparing.basis", "de basis van de variant", lambda m: _shown(m.scenario.base, euro_mln)
+        "besparing.basis", "de basis van de variant", lambda m: _shown(m.scenario.base, euro)
     ),
     NamedValue(
         "besparing.doel",
         "het bedrag dat bespaard moet worden",
-        lambda m: _shown(m.scenario.target, euro_mln),
+        lambda m: _shown(m.scenario.target, euro),
     ),
     NamedValue(
         "besparing.eindjaar",
@@ -178,7 +178,7 @@ VALUES: tuple[NamedValue, ...] = (
     NamedValue(
         "besparing.opbrengst",
         "wat de maatregelen samen in het laatste jaar opleveren",
-        lambda m: _shown(m.scenario.final_total, euro_mln),
+        lambda m: _shown(m.scenario.final_total, euro),
     ),
     NamedValue(
         "besparing.dekking",

@@ -131,8 +131,10 @@ class FigureBlock:
     caption: Markdown
     path: str  # relative to the document
     alt: str
+    note: SourceNote | None = None  # the "Bron:" line under the figure
 
     def markdown(self) -> Markdown:
-        return Markdown(
+        figure = (
             f'\n![{self.caption}]({self.path}){{#fig-{self.key} fig-alt="{attribute(self.alt)}"}}\n'
         )
+        return Markdown(figure + (f"\n{self.note.markdown()}" if self.note else ""))

@@ -41,16 +41,32 @@ def cell(value: Value, decimals: int = 0, unit: Unit | None = None) -> str:
     return f"{text}%" if unit is Unit.PERCENT else text
 
 
-def source_line(table: ModelTable) -> Markdown:
-    """'Bron: KMI+, peildatum 1 februari 2019.' — one clause per distinct source."""
-    parts: list[Markdown] = []
-    for origin in table.sources:
+def source_line(origins: Sequence[Origin]) -> Markdown:
+    """'Bron: KMI+, peildatum 1 februari 2019.' — each source once, the peildatum once.
+
+    A table or figure from more than one sheet names each sheet's source after the sheet
+    ('Programma-uitgaven: …; Apparaatsuitgaven: …'); a peildatum shared by all is said once.
+    """
+    distinct = list(dict.fromkeys(origins))
+    dates = list(dict.fromkeys(o.peildatum for o in distinct if o.peildatum))
+    one_date = len(dates) == 1
+    parts: list[str] = []
+    for origin in distinct:
         text = escape(origin.bron or origin.file)
-        if origin.peildatum:
+        if len(distinct) > 1:
+            text = Markdown(f"{escape(origin.sheet)}: {text}")
+        if origin.peildatum and not one_date:
             text = Markdown(f"{text}, peildatum {escape(date_text(origin.peildatum))}")
         if text not in parts:
             parts.append(text)
-    return Markdown("Bron: " + "; ".join(parts) + ".")
+    line = "; ".join(parts)
+    if one_date:
+        line += (
+            f"; peildatum {escape(date_text(dates[0]))}"
+            if len(distinct) > 1
+            else (f", peildatum {escape(date_text(dates[0]))}")
+        )
+    return Markdown(f"Bron: {line}.")
 
 
 def table_block(table: ModelTable, mark: Mark = unmarked) -> TableBlock:
@@ -65,16 +81,13 @@ def table_block(table: ModelTable, mark: Mark = unmarked) -> TableBlock:
     )
     unit = UNIT_WORDS.get(table.unit, table.unit)
     part = f"tbl-{table.key}"
-    below = [source_line(table)]
+    title = cited_markdown(table.title, mark, Where(part, "bijschrift"))
+    said = unit.casefold() in table.title.casefold()  # "… in procenten (in procenten)"
+    caption = title if said else Markdown(f"{title} ({escape(unit)})")
+    below = [source_line(table.sources)]
     below += [escape(f"{row.label}: {row.note}") for row in table.rows if row.note]
     below += [cited_markdown(note, mark, Where(part, "noot")) for note in table.notes]
-    caption = cited_markdown(table.title, mark, Where(part, "bijschrift"))
-    return TableBlock(
-        table.key,
-        Markdown(f"{caption} ({escape(unit)})"),
-        parts,
-        SourceNote(tuple(below)),
-    )
+    return TableBlock(table.key, caption, parts, SourceNote(tuple(below)))
 
 
 def _part(table: ModelTable, columns: range, mark: Mark) -> PipeTable:

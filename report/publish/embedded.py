@@ -21,6 +21,7 @@ import re
 import subprocess
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Final
 
 import pypandoc
 import typst
@@ -43,7 +44,7 @@ FILTER_CHAIN = (
     "source_notes.lua",
     "docx.lua",
 )
-PDF_STANDARD = "ua-1"
+PDF_STANDARD: Final = "ua-1"
 TIMEOUT = 600  # seconds; a conversion of this document takes about one
 
 FORMAT_NAMES = {"pdf": "de PDF", "html": "de HTML-versie", "docx": "het Word-bestand"}
@@ -179,6 +180,8 @@ def _compile_pdf(source: bytes, root: Path, front: FrontMatter) -> bytes:
     if warnings:
         details = "\n".join(_typst_text(warning) for warning in warnings)
         raise PublishError(f"Typst gaf waarschuwingen bij het maken van de PDF:\n{details}")
+    if not isinstance(pdf, bytes):  # a list of pages is only for image formats
+        raise PublishError("Typst gaf geen PDF terug.")
     return pdf
 
 

@@ -24,16 +24,27 @@ from report.cited import Cited
 from report.model import Model, catalog
 from report.model.changes import Changes
 from report.model.entries import DataTable, FigureEntry, TableEntry, TextTable
+from report.model.shares import whole_shares_rule
 from report.narrative.values import named_values, with_values
 from report.numbers import date_text
 from report.present import herkomst
 from report.present.changes import parameter_line, revision_line
-from report.present.derivation import derivation_text
+from report.present.derivation import derivation_text, phasing_text
 from report.present.markdown import FigureBlock, Markdown, escape, reference
 from report.present.marks import Mark, Marks, cited_markdown, unmarked
 from report.present.numbering import Numbered, Numbering
+from report.present.reconciliation import correction_items, rounding_paragraphs, tables_of
 from report.present.tables import provenance_items, table_block, text_block
-from report.present.text import join_nl, trend, verb
+from report.present.text import (
+    capitalised,
+    count_word,
+    deviations_text,
+    join_nl,
+    lower_first,
+    points,
+    trend,
+    verb,
+)
 from report.problems import Finding, TextFinding
 from report.provenance import Traced
 from report.render.content import content
@@ -58,6 +69,7 @@ NUMBERING = "nummering.json"
 
 _DEFINED = re.compile(r"\{\s*#((?:tbl|fig|sec)-[\w-]+)")
 _USED = re.compile(r"(?<![\w\\])@((?:tbl|fig|sec)-[\w-]*\w)")
+_CITED = re.compile(r"(?<![\w\\])@((?:tbl|fig|sec|Tbl|Fig|Sec)-[\w-]*\w)")
 
 
 class RenderError(Exception):
@@ -92,7 +104,8 @@ def _finalizer(mark: Mark) -> Callable[[object], str]:
         if isinstance(value, Markdown):
             return value
         if isinstance(value, Traced):
-            return mark(value, str(value) if isinstance(value.value, int) else numbers.exact(value))
+            plain = str(value).replace("-", numbers.MINUS)  # a year or a count: no dots
+            return mark(value, plain if isinstance(value.value, int) else numbers.exact(value))
         if isinstance(value, Finding):
             return Markdown(f"{escape(value.place)}: {cited_markdown(value.message, mark)}")
         if isinstance(value, Cited):
@@ -117,18 +130,24 @@ def environment(mark: Mark = unmarked) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    euro = _marked(numbers.euro, mark)  # the one style for amounts in running text
     env.filters.update(
         n=_marked(numbers.number, mark),
         pct=_marked(numbers.percent, mark),
-        mln=_marked(numbers.euro_mln, mark),
+        euro=euro,
         datum=date_text,
         join_nl=join_nl,
-        trend=lambda *args: cited_markdown(trend(*args), mark),
+        trend=trend,  # this and the other helpers give Cited text: `finalize` marks it
         verb=verb,
-        derivation=lambda measure: cited_markdown(derivation_text(measure), mark),
-        revision=lambda revision: cited_markdown(revision_line(revision), mark),
+        derivation=derivation_text,
+        phasing=phasing_text,
+        deviations=deviations_text,
+        points=points,
+        count_word=count_word,
+        capitalised=capitalised,
+        lower_first=lower_first,
+        revision=revision_line,
         parameter_change=parameter_line,
-        lower_first=lambda text: text[:1].lower() + text[1:],
     )
     return env
 
@@ -181,6 +200,8 @@ def compose(
         elif entry.content:
             values = named_values(model)
             items = [with_values(item, values) for item in content(entry.content)]
+        elif entry.key == "correcties":
+            items = correction_items(model.corrections)
         else:
             items = provenance_items(model.tables.values(), model.figures.values())
         return text_block(entry, items, marks).markdown()
@@ -195,6 +216,9 @@ def compose(
         return figures[key].markdown()
 
     context = {
+        "rounding_paragraphs": lambda: rounding_paragraphs(model.differences, marks),
+        "rule": whole_shares_rule(),  # the numbers that explain the largest-remainder rule
+        "rounded_tables": lambda: tables_of(model.differences),
         "m": model,
         "ed": model.edition,
         "ind": model.indicators,
@@ -203,7 +227,7 @@ def compose(
         "figure": figure,
         "has": lambda key: key in model.tables,
         "content": content,
-        "mln": numbers.euro_mln,
+        "euro": numbers.euro,
         "tekst": slots.placer(),
         "changes": changes,
         "ref": reference,
@@ -217,6 +241,7 @@ def compose(
             body = body.replace(_later(entry.key), block)
     text = _front_matter(model, draft=bool(findings)) + body
     check_references(text)
+    check_cited(text, emitted)
     numbering = Numbering(
         tables=_numbered(text, "tbl", emitted, catalog.TABLES, lambda k: _table_caption(model, k)),
         figures=_numbered(
@@ -316,6 +341,16 @@ def _front_matter(model: Model, draft: bool) -> str:
     if draft:
         plain["concept"] = True
     return "---\n" + yaml.safe_dump(plain, allow_unicode=True, sort_keys=False) + "---\n\n"
+
+
+def check_cited(text: str, emitted: list[str]) -> None:
+    """Every numbered table and figure is referred to in the text at least once."""
+    cited = {label[:1].lower() + label[1:] for label in _CITED.findall(text)}
+    uncited = [label for label in emitted if label not in cited]
+    if uncited:
+        raise RenderError(
+            "tabellen en figuren waar de tekst nergens naar verwijst: " + ", ".join(uncited)
+        )
 
 
 def check_references(text: str) -> None:

@@ -14,7 +14,8 @@ import pandas as pd
 from report.model import Model, ModelFigure
 from report.model.figures import Lines, ShareBars, Stacked
 from report.present import figures as draw
-from report.present.markdown import FigureBlock, escape
+from report.present.markdown import FigureBlock, SourceNote, escape
+from report.present.tables import source_line
 
 
 def make_figures(model: Model, build_dir: Path) -> dict[str, FigureBlock]:
@@ -30,7 +31,8 @@ def _block(figure: ModelFigure, build_dir: Path) -> FigureBlock:
         path = _lines(figure.key, chart, build_dir)
     else:
         path = _stacked(figure.key, chart, build_dir)
-    return FigureBlock(figure.key, escape(figure.caption), path, figure.alt)
+    note = SourceNote((source_line(figure.sources),)) if figure.sources else None
+    return FigureBlock(figure.key, escape(figure.caption), path, figure.alt, note)
 
 
 def _shares(key: str, chart: ShareBars, build_dir: Path) -> str:

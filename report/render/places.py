@@ -24,7 +24,7 @@ _HEADING = re.compile(r"^#{1,6} +(.+?)(?: *\{([^}\n]*)\})? *$", re.MULTILINE)
 _LABEL = re.compile(r"#(sec-[\w-]+)")
 _SPAN = re.compile(r"\[([^\]]*)\]\{#(" + ANCHOR + r"\d+)[^}]*\}")
 _FOOTNOTE = re.compile(r"\[\^[^\]]+\]")
-_REFERENCE = re.compile(r"@((?:tbl|fig|sec)-[\w-]*\w)")
+_REFERENCE = re.compile(r"@((?:[Tt]bl|[Ff]ig|[Ss]ec)-[\w-]*\w)")  # "@Tbl-": at a sentence start
 _ESCAPE = re.compile(r"\\(.)")
 _EMPHASIS = re.compile(r"(?<!\\)\*+")
 _WORDS = {"tbl": "tabel", "fig": "figuur", "sec": "paragraaf"}
@@ -138,13 +138,18 @@ def _around(sentence: str, marker: int) -> str:
     return f"{before}{part.strip()}{after}"
 
 
+def _reference(label: str, names: Mapping[str, str]) -> str:
+    """How a reference reads: "tabel 12", or "Tabel 12" for "@Tbl-…"."""
+    key = label[:1].lower() + label[1:]
+    name = names.get(key, _WORDS[key.split("-", 1)[0]])
+    return name[:1].upper() + name[1:] if label[:1].isupper() else name
+
+
 def _plain(markdown: str, names: Mapping[str, str]) -> str:
     """Markdown as a reader sees it, roughly: no spans, emphasis, escapes or footnote marks."""
     text = _SPAN.sub(lambda m: m.group(1), markdown)
     text = _FOOTNOTE.sub("", text)
-    text = _REFERENCE.sub(
-        lambda m: names.get(m.group(1), _WORDS[m.group(1).split("-", 1)[0]]), text
-    )
+    text = _REFERENCE.sub(lambda m: _reference(m.group(1), names), text)
     text = _EMPHASIS.sub("", text)
     text = _ESCAPE.sub(lambda m: m.group(1), text)
     return " ".join(text.split())

@@ -11,8 +11,11 @@ numbered headings count). Then every citation `@tbl-…`, `@fig-…`, `@sec-…`
 - HTML and DOCX: a link with the number computed here; captions get "Tabel 2: " and headings
   their number, because those writers number nothing themselves.
 
-A heading without a number (Typst cannot reference those) is referred to by its title:
-"bijlage ‘Afkortingen’". A reference to a label the document does not define stops the
+The sections of the appendix chapter (a level-1 heading with class `appendix`) are numbered
+on their own: "Bijlage 1 Afkortingen", "Bijlage 2 …", in every format and in the contents;
+a reference reads "bijlage 1" and links to it (in Typst too, where these headings have no
+number of their own). Their subsections are not numbered. Any heading without a number is
+referred to by its title: "paragraaf ‘Afronding’". A reference to a label the document does not define stops the
 conversion with "onbekende verwijzing: …", naming every such label: nothing prints "??".
 `@Tbl-x` (see sentence_refs.lua) gives the capitalised word.
 ]]
@@ -43,7 +46,7 @@ local function step(counter, level)
 end
 
 local function section_word(level, appendix)
-  if appendix then
+  if appendix and level <= 2 then
     return 'bijlage'
   end
   return level == 1 and 'hoofdstuk' or 'paragraaf'
@@ -77,12 +80,35 @@ local function caption_identifier(tbl)
   end
 end
 
+-- An appendix section: "Bijlage N" before its title, a label that references link to.
+local function appendix_section(header, number)
+  labels[header.identifier] = { kind = 'sec', word = 'bijlage', number = number, link = true }
+  header.content:insert(1, pandoc.Space())
+  header.content:insert(1, pandoc.Span({ pandoc.Str('Bijlage' .. NBSP .. number) },
+    { class = 'bijlage-nummer' }))
+  if not header.classes:includes('unnumbered') then
+    header.classes:insert('unnumbered')
+  end
+  return header
+end
+
 local function number_everything(blocks)
-  local counter, tables, figures, appendix = {}, 0, 0, false
+  local counter, tables, figures, appendix, appendices = {}, 0, 0, false, 0
   return blocks:walk({
     Header = function(header)
       if header.level == 1 then
         appendix = appendix or header.classes:includes('appendix')
+      end
+      if appendix and header.level == 2 then
+        appendices = appendices + 1
+        return appendix_section(header, tostring(appendices))
+      end
+      if appendix and header.level > 2 then -- a part of an appendix: referred to by its title
+        if not header.classes:includes('unnumbered') then
+          header.classes:insert('unnumbered')
+        end
+        labels[header.identifier] = { kind = 'sec', word = 'paragraaf', title = header.content }
+        return header
       end
       local word = section_word(header.level, appendix)
       if header.classes:includes('unnumbered') then
@@ -126,7 +152,7 @@ local function number_everything(blocks)
 end
 
 local function reference(id, label, word)
-  if TYPST and label.number then
+  if TYPST and label.number and not label.link then
     -- The trailing semicolon ends the Typst expression, so text after it stays text.
     return { pandoc.RawInline('typst', '#ref(<' .. id .. '>, supplement: [' .. word .. ']);') }
   end

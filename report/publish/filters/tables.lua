@@ -5,13 +5,19 @@ Tables that fit their page, in every format.
   table of numbers gets a wide label column and columns of numbers as wide as they need; a
   table of words lets Typst share the width. Its header rows go in `table.header`, which Typst
   repeats on every page the table spans and tags as header cells (PDF/UA). Wide tables
-  (`::: {.landscape}`) get a turned page.
+  (`::: {.landscape}`) get a turned page. The source note under a table (`::: {.bron}`) goes
+  into the table's footer together with its last row, so a table that breaks across pages
+  ends with its last row and its note on one page (never a note alone at the top of a page);
+  a short table stays whole on one page with its note. No row is split across pages (the
+  house style sets `table.cell(breakable: false)`). A figure keeps its note on its page too.
 - HTML: every table sits in a keyboard-scrollable region, so a wide table scrolls on a phone
   instead of being cut off (WCAG 2.1.1 wants scrollable regions focusable).
 - DOCX: Word lays a table out from the widths it is given, so they are computed here from the
   content: each column of numbers as wide as its longest number, the label column the rest of
   the text width; a table in `::: {.landscape}` (a landscape section, see docx.lua) is measured
-  against the landscape width. The header rows repeat on every page (pandoc marks them).
+  against the landscape width. The header rows repeat on every page (pandoc marks them). The
+  last row's cells get the style "Laatste tabelregel" (keep with next), so the source note
+  under the table never starts a page alone.
 - Column widths: a table of words keeps the relative widths its pipe table gives in the
   dashes under the header (in Typst as fractions); the HTML leaves widths to the browser.
 ]]
@@ -192,7 +198,26 @@ local function docx_widths(tbl, orientation)
   return tbl
 end
 
-local function typst_table(tbl)
+-- The note as a full-width footer cell without rules, in the small type of source notes.
+local function note_cell(note, count)
+  return '  table.cell(colspan: ' .. count .. ', stroke: none, fill: none, align: left, '
+    .. 'inset: (x: 0pt, top: 0.5em, bottom: 0pt))[#bron-in-tabel[' .. typst_markup(note.content)
+    .. ']],'
+end
+
+-- DOCX: the last row keeps with the paragraph after the table (its "Bron:" note).
+local function keep_last_row(tbl)
+  local body = tbl.bodies[#tbl.bodies]
+  local last = body and body.body[#body.body]
+  if last then
+    for _, cell in ipairs(last.cells) do
+      cell.contents = { pandoc.Div(cell.contents, { ['custom-style'] = 'Laatste tabelregel' }) }
+    end
+  end
+  return tbl
+end
+
+local function typst_table(tbl, note)
   local columns, aligns = typst_columns(tbl.colspecs)
   local sections = { tbl.head.rows }
   for _, body in ipairs(tbl.bodies) do
@@ -221,8 +246,21 @@ local function typst_table(tbl)
     typst_rows(tbl.head.rows, next_markup, lines)
     lines[#lines + 1] = '  ),'
   end
+  local body = {}
   for i = 2, #sections do
-    typst_rows(sections[i], next_markup, lines)
+    for _, row in ipairs(sections[i]) do
+      body[#body + 1] = row
+    end
+  end
+  local last = note and table.remove(body) or nil
+  typst_rows(body, next_markup, lines)
+  if note then
+    lines[#lines + 1] = '  table.footer(repeat: false,'
+    if last then
+      typst_rows({ last }, next_markup, lines)
+    end
+    lines[#lines + 1] = note_cell(note, #tbl.colspecs)
+    lines[#lines + 1] = '  ),'
   end
   lines[#lines + 1] = ')'
   local code = table.concat(lines, '\n')
@@ -240,12 +278,49 @@ local function typst_table(tbl)
   return pandoc.RawBlock('typst', '#block(breakable: false)[\n' .. figure .. '\n]')
 end
 
+local function is_note(block)
+  return block ~= nil and block.t == 'Div' and block.classes:includes('bron')
+end
+
+local function is_image_figure(block)
+  return block.t == 'RawBlock' and block.format == 'typst'
+    and block.text:match('^#figure%(image%(') ~= nil
+end
+
+-- Tables with the note that follows them; a figure (written by alt_text.lua) and its note
+-- in one block that does not break.
+local function typst_blocks(blocks)
+  local out = pandoc.Blocks({})
+  local i = 1
+  while i <= #blocks do
+    local block, following = blocks[i], blocks[i + 1]
+    local note = is_note(following) and following or nil
+    if block.t == 'Table' then
+      out:insert(typst_table(block, note))
+    elseif note and is_image_figure(block) then
+      out:insert(pandoc.RawBlock('typst', '#block(breakable: false)[\n' .. block.text
+        .. '\n#bron[' .. typst_markup(note.content) .. ']\n]'))
+    else
+      out:insert(block)
+      note = nil
+    end
+    i = i + (note and 2 or 1)
+  end
+  return out
+end
+
+function Pandoc(doc)
+  if TYPST then
+    return doc:walk({ Blocks = typst_blocks })
+  end
+end
+
 function Table(tbl)
   if TYPST then
-    return typst_table(tbl)
+    return nil -- with the note that follows it, in Pandoc() above
   end
   if DOCX then
-    return docx_widths(tbl, 'upright')
+    return keep_last_row(docx_widths(tbl, 'upright'))
   end
   for i, spec in ipairs(tbl.colspecs) do
     tbl.colspecs[i] = { spec[1], pandoc.ColWidthDefault }
@@ -272,7 +347,7 @@ function Div(div)
   if DOCX and div.classes:includes('landscape') then
     return div:walk({
       Table = function(tbl)
-        return docx_widths(tbl, 'landscape')
+        return keep_last_row(docx_widths(tbl, 'landscape'))
       end,
     })
   end
