@@ -205,7 +205,7 @@ def finance() -> dict[str, SheetValues]:
                 "Rekenregel": contract.RULE_AMOUNT,
                 "Percentage": 15,
                 "Bedrag": 4100,
-                "Toelichting basis": "reiskosten van vreemdelingen en escorteurs naar herkomstlanden binnen de post opdracht vreemdelingenvertrek",
+                "Toelichting basis": "de reiskosten van vreemdelingen en escorteurs naar herkomstlanden binnen de post opdracht vreemdelingenvertrek, zoals de editie 2019 ze ruw schatte; de twee reiskostenposten van de opdracht in 2016 zijn samen hoger, maar voor het referentiejaar is er geen betere raming, en de maatregel blijft daarom gerekend zoals hij is gepubliceerd",
                 "Uitvoerder": "DT&V, KMar, Frontex",
                 "Omschrijving": "Door gedwongen vertrek vaker samen met andere lidstaten uit te voeren, bijvoorbeeld op door Frontex gecoördineerde vluchten, bespaart de DT&V op de reiskosten van vertrekkende vreemdelingen, een groot deel van de post opdracht vreemdelingenvertrek.",
                 "Gevolgen": "De besparing is moeilijk te ramen en vraagt eerst onderzoek. Gezamenlijke vluchten versterken de Europese samenwerking, maar vreemdelingen moeten mogelijk langer wachten, met het risico dat zij in die tijd verdwijnen en de opvangkosten oplopen. Een gezamenlijke vlucht vraagt bovendien dat groepen vreemdelingen tegelijk beschikbaar zijn; dat hangt af van de juridische ruimte voor bewaring, en bewaring kost op haar beurt geld.",
