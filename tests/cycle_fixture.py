@@ -68,9 +68,12 @@ def supplied_workbooks(sample: Path, edition: Edition, folder: Path) -> dict[str
             )
         else:
             records = [
-                {**record.values, **{y + shift_savings: v for y, v in record.phase.items()}}
+                {
+                    **{k: _later(v) if isinstance(v, str) else v for k, v in record.values.items()},
+                    **{y + shift_savings: v for y, v in record.phase.items()},
+                }
                 for record in table.records
-            ]
+            ]  # finance rewrites a measure's explanation for the new years too
             values[key] = SheetValues(
                 bron=_later(table.origin.bron),
                 peildatum=edition.peildatum.isoformat(),
