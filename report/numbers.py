@@ -20,22 +20,25 @@ from decimal import ROUND_HALF_UP, Decimal
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from report.provenance import Traced
+
 LOCALE = "nl_NL"
+Num = Decimal | int | float | Traced  # a traced number is formatted by its value
 MINUS = "\u2212"
 ROUNDING_RULE = "een half naar boven (afronden van 0,5 weg van nul)"
 
 
-def round_half_up(value: Decimal | int | float, places: int = 0) -> Decimal:
+def round_half_up(value: Num, places: int = 0) -> Decimal:
     exponent = Decimal(1).scaleb(-places)
     return Decimal(str(value)).quantize(exponent, rounding=ROUND_HALF_UP)
 
 
-def whole(value: Decimal | int | float) -> int:
+def whole(value: Num) -> int:
     """Round to a whole number under the report's rounding rule."""
     return int(round_half_up(value))
 
 
-def number(value: Decimal | int | float, places: int = 0) -> str:
+def number(value: Num, places: int = 0) -> str:
     """1234567 -> '1.234.567'; with places=1: 6.5 -> '6,5'."""
     rounded = round_half_up(value, places)
     pattern = "#,##0" + ("." + "0" * places if places else "")
@@ -43,17 +46,17 @@ def number(value: Decimal | int | float, places: int = 0) -> str:
     return f"{MINUS}{text}" if rounded < 0 else text
 
 
-def percent(value: Decimal | int | float, places: int = 0) -> str:
+def percent(value: Num, places: int = 0) -> str:
     """A percentage given in percent points: 63.4 -> '63%'."""
     return f"{number(value, places)}%"
 
 
-def euro_mln(thousands: Decimal | int | float, places: int = 1) -> str:
+def euro_mln(thousands: Num, places: int = 1) -> str:
     """An amount in x € 1.000 as millions in text: 6689 -> '€ 6,7 mln'."""
     return f"€ {number(Decimal(str(thousands)) / 1000, places)} mln"
 
 
-def exact(value: Decimal | int | float, max_places: int = 2) -> str:
+def exact(value: Num, max_places: int = 2) -> str:
     """A number with only the decimals it needs: 30 -> '30', 12.5 -> '12,5', 160.78 -> '160,78'."""
     rounded = round_half_up(value, max_places).normalize()
     exponent = rounded.as_tuple().exponent  # an int for every finite number
@@ -61,13 +64,13 @@ def exact(value: Decimal | int | float, max_places: int = 2) -> str:
     return number(rounded, places)
 
 
-def signed(value: Decimal | int | float, places: int = 0) -> str:
+def signed(value: Num, places: int = 0) -> str:
     """A difference with its sign: 740 -> '+740', -1250 -> '−1.250', 0 -> '0'."""
     text = number(value, places)
     return f"+{text}" if round_half_up(value, places) > 0 else text
 
 
-def euro(thousands: Decimal | int | float) -> str:
+def euro(thousands: Num) -> str:
     """An amount in x € 1.000 as running text writes it: millions from € 1 mln, else euros.
 
     The one style for amounts in sentences: 6689 -> '€ 6,7 mln'; 615 -> '€ 615.000';

@@ -29,11 +29,10 @@ from report.folders import (
     fault_in,
     folder_lock,
     lock_path,
-    reason,
 )
-from report.inputs.read import Inputs, read_inputs
-from report.problems import DraftRefused, InputError, Note, Problem, TextFinding
+from report.problems import DraftRefused, InputError, Note, TextFinding
 from report.publish.errors import PublishError
+from report.reading import edition_fingerprint, previous_fingerprint, read
 
 if TYPE_CHECKING:
     from report.render.document import Rendered
@@ -42,6 +41,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 READ = "Werkmappen inlezen en controleren"
 COMPUTE = "Tabellen, indicatoren en -20%-variant berekenen"
+COMPARE = "Vergelijken met de vorige editie"
 RENDER = "Document en figuren opmaken"
 PUBLISH_STAGE = "Publiceren"
 UNCHANGED = "ongewijzigd sinds de vorige bouw"
@@ -76,7 +76,7 @@ def check(data_dir: Path, build_dir: Path | None = None) -> Checked:
     from report.model import build_model
     from report.render.document import compose
 
-    model = build_model(_read(data_dir, build_dir))
+    model = build_model(read(data_dir, build_dir))
     return Checked(model.notes, compose(model).findings)
 
 
@@ -116,18 +116,20 @@ def build(
     engine: str,
     progress: Progress,
     on_wait: Callable[[Path], None] | None = None,
+    previous: Path | None = None,
     final: bool = False,
 ) -> BuildResult:
     """Build the publication; `on_wait` is told when another build holds one of the folders.
 
-    With open findings of the text check the publication is a draft (marked CONCEPT);
+    With `previous` (the previous edition's tabellen.xlsx or data folder) the report gets the
+    appendix on what changed since then. With open findings of the text check the publication is a draft (marked CONCEPT);
     `final` refuses to publish it (DraftRefused) and leaves the previous publication alone.
     """
-    check_folders(output_dir, build_dir, [data_dir])
+    check_folders(output_dir, build_dir, [data_dir, *([previous] if previous else [])])
     with ExitStack() as locks:
         for folder in sorted((build_dir, output_dir), key=lock_path):  # one order: no deadlock
             locks.enter_context(folder_lock(folder, on_wait=on_wait))
-        return _build(data_dir, output_dir, build_dir, formats, engine, progress, final)
+        return _build(data_dir, output_dir, build_dir, formats, engine, progress, previous, final)
 
 
 def _build(
@@ -137,20 +139,24 @@ def _build(
     formats: Sequence[str],
     engine: str,
     progress: Progress,
+    previous: Path | None,
     final: bool,
 ) -> BuildResult:
-    edition = _edition(data_dir)
-    inputs = fingerprint.combine(edition, repr(sorted(formats)), engine, _tool(engine))
-    previous = stamp.current(build_dir, inputs, output_dir, stamp.names(formats))
-    if previous is not None:  # nothing it depends on has changed: the publication stands
-        if final and previous.findings:
-            raise DraftRefused(previous.findings)
+    edition = edition_fingerprint(data_dir)
+    compared = (
+        previous_fingerprint(previous) if previous else ""
+    )  # a changed previous edition rebuilds
+    inputs = fingerprint.combine(edition, compared, repr(sorted(formats)), engine, _tool(engine))
+    stamped = stamp.current(build_dir, inputs, output_dir, stamp.names(formats))
+    if stamped is not None:  # nothing it depends on has changed: the publication stands
+        if final and stamped.findings:
+            raise DraftRefused(stamped.findings)
         for stage in (READ, COMPUTE, RENDER):
             progress.skip(stage, UNCHANGED)
         progress.skip(PUBLISH_STAGE, "ongewijzigd, de publicatie staat er al")
-        outputs = [output_dir / name for name in previous.files]
+        outputs = [output_dir / name for name in stamped.files]
         return BuildResult(
-            outputs, previous.notes, False, kept=previous.kept, findings=previous.findings
+            outputs, stamped.notes, False, kept=stamped.kept, findings=stamped.findings
         )
     from report.present.figures import FOLDER
     from report.render.drawing import FigureWorker
@@ -164,6 +170,7 @@ def _build(
             formats,
             engine,
             progress,
+            previous,
             final,
             edition,
             inputs,
@@ -178,35 +185,46 @@ def _rebuild(
     formats: Sequence[str],
     engine: str,
     progress: Progress,
+    previous: Path | None,
     final: bool,
     edition: str,
     inputs: str,
     drawing: FigureWorker,
 ) -> BuildResult:
+    from report.compare import changes_since
     from report.model import build_model
+    from report.model.changes import facts
+    from report.present import changes as changes_text
+    from report.present import herkomst
     from report.present.figures import remove_stale
     from report.present.open_data import write_open_data
     from report.present.workbook import write_tables_workbook
     from report.render.document import render
     from report.render.figures import plan_figures
 
-    read = progress.run(READ, lambda: _read(data_dir, build_dir, edition))
-    model = progress.run(COMPUTE, lambda: build_model(read))
+    loaded = progress.run(READ, lambda: read(data_dir, build_dir, edition))
+    model = progress.run(COMPUTE, lambda: build_model(loaded))
+    changes = None
+    if previous is not None:
+        changes = progress.run(COMPARE, lambda: changes_since(previous, model))
     with _writing(build_dir):
 
         def document_and_figures() -> Rendered:
             figures, missing = plan_figures(model, build_dir)
             drawing.draw(missing, build_dir)  # drawn while the document is written and published
-            return render(model, build_dir, figures)
+            return render(model, build_dir, figures, changes)
 
         rendered = progress.run(RENDER, document_and_figures)
         if final and rendered.findings:
             raise DraftRefused(rendered.findings)
         document = rendered.document
-        extras = {}
+        audit = build_dir / stamp.HERKOMST
+        herkomst.write_csv(rendered.herkomst, audit)
+        extras = {stamp.HERKOMST: audit}
         if "xlsx" in formats:
             workbook = build_dir / stamp.TABLES
-            write_tables_workbook(model, workbook, rendered.numbering)
+            sheets = [herkomst.sheet(rendered.herkomst), changes_text.parameter_sheet(facts(model))]
+            write_tables_workbook(model, workbook, rendered.numbering, sheets)
             extras[stamp.TABLES] = workbook
         if "csv" in formats:
             folder = build_dir / stamp.OPEN_DATA
@@ -280,14 +298,6 @@ def _rebuild(
     )
 
 
-def _edition(data_dir: Path) -> str:
-    """The fingerprint of the edition folder and the program that reads it."""
-    try:
-        return fingerprint.combine(fingerprint.folder(data_dir), fingerprint.program())
-    except OSError as error:
-        raise _unreadable(error, data_dir) from None
-
-
 def _tool(engine: str) -> str:
     """Which Quarto publishes (the embedded engine's tools are installed packages)."""
     if engine != "quarto":
@@ -301,36 +311,6 @@ def _tool(engine: str) -> str:
     except OSError:
         return str(resolved)
     return f"{resolved} {status.st_size} {status.st_mtime_ns}"
-
-
-def _read(data_dir: Path, build_dir: Path | None = None, edition: str | None = None) -> Inputs:
-    """Read the inputs, or take them from the build folder when the edition folder and the
-    program are unchanged since they were read there; a file that cannot be read is an input
-    problem that names it."""
-    from report.inputs import cache
-
-    if build_dir is None:
-        return _read_files(data_dir)
-    edition = edition or _edition(data_dir)
-    cached = cache.load(build_dir, edition)
-    if cached is not None:
-        return cached
-    inputs = _read_files(data_dir)
-    if _edition(data_dir) == edition:  # not saved while a file was being changed
-        cache.save(build_dir, edition, inputs)
-    return inputs
-
-
-def _read_files(data_dir: Path) -> Inputs:
-    try:
-        return read_inputs(data_dir)
-    except OSError as error:
-        raise _unreadable(error, data_dir) from None
-
-
-def _unreadable(error: OSError, data_dir: Path) -> InputError:
-    name = Path(error.filename).name if error.filename else str(data_dir)
-    return InputError([Problem(name, "", "", f"kan niet worden gelezen: {reason(error)}")])
 
 
 @contextmanager
@@ -368,7 +348,7 @@ def run_scenario(data_dir: Path, overrides: Sequence[str], build_dir: Path | Non
     from report.present.scenario_text import scenario_text
 
     parsed = [parse_override(text) for text in overrides]
-    inputs = _read(data_dir, build_dir)
+    inputs = read(data_dir, build_dir)
     sources = Sources(inputs.edition, inputs.tables)
     scenario = build_scenario(
         inputs.edition,

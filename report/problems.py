@@ -12,9 +12,12 @@ class Finding:
     cell: str = ""
     message: str = ""
 
+    @property
+    def place(self) -> str:
+        return " › ".join(part for part in (self.file, self.sheet, self.cell) if part)
+
     def __str__(self) -> str:
-        place = " › ".join(part for part in (self.file, self.sheet, self.cell) if part)
-        return f"{place}: {self.message}"
+        return f"{self.place}: {self.message}"
 
 
 class Problem(Finding):

@@ -37,10 +37,11 @@ STAMP = "publicatie.json"
 DOCUMENT_STEM = "rapport"
 DOCUMENT_FORMATS = ("pdf", "html", "docx")
 TABLES = "tabellen.xlsx"
+HERKOMST = "herkomst.csv"  # every printed number and its source (report.present.herkomst)
 OPEN_DATA = "open-data"  # a folder: a CSV file per table and datapackage.json
 OPEN_DATA_PACKAGE = "datapackage.json"
 PUBLICATION_FILES = frozenset(
-    {*(f"{DOCUMENT_STEM}.{f}" for f in DOCUMENT_FORMATS), TABLES, OPEN_DATA}
+    {*(f"{DOCUMENT_STEM}.{f}" for f in DOCUMENT_FORMATS), TABLES, HERKOMST, OPEN_DATA}
 )
 NOT_A_FILE = "geen bestand"
 F = TypeVar("F", bound=Finding)

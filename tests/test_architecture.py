@@ -17,6 +17,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "report"
 STAGES = {
     "report": 0,  # report/__init__.py
     "report.numbers": 0,
+    "report.provenance": 0,
+    "report.cited": 0,
     "report.problems": 0,
     "report.resources": 0,
     "report.inputs": 1,
@@ -29,6 +31,8 @@ STAGES = {
     "report.cli": 6,
     "report.preview": 6,
     "report.new_edition": 6,
+    "report.reading": 6,
+    "report.compare": 6,
 }
 MAX_LINES = 400
 # The contract is the declaration of every sheet of both workbooks: data, not logic, read as one.

@@ -122,8 +122,8 @@ def test_provenance_table_keeps_sheet_and_cells_apart_in_table_order(output):
     cells = right_of(sheet)
     assert sheet["x1"] + 3 < cells[0]["x0"]  # a visible gap, not run together
     text = " ".join(w["text"] for w in words).replace("\u00a0", " ")
-    start = text.index("Tabel 24: Herkomst van de tabellen")
-    end = text.index("Bron: werkmappen van deze editie", start)
+    start = text.index("Tabel 24: Herkomst van de tabellen en figuren")
+    end = text.index("Bron: werkmappen en editie.yml van deze editie", start)
     listed = [int(n) for n in re.findall(r"Tabel (\d+) \w+\.xlsx", text[start:end])]
     assert listed == sorted(listed) and len(listed) >= 18
 

@@ -32,14 +32,20 @@ from report.present.text import (
     verb,
 )
 from report.problems import InputError
+from report.provenance import cell as traced_cell
 from report.render.document import render_document
 from tests.conftest import DATA
+from tests.marks_support import unmarked
 
 MINUS = "\u2212"
 
 
 def change(start: int, end: int) -> Change:
-    return Change(YearValue(2011, start), YearValue(2017, end))
+    """A change as the model makes it: from traced cells."""
+    return Change(
+        YearValue(2011, traced_cell(start, "vertrekcijfers.xlsx", "Vertrek naar type", "B10")),
+        YearValue(2017, traced_cell(end, "vertrekcijfers.xlsx", "Vertrek naar type", "H10")),
+    )
 
 
 @pytest.mark.parametrize(
@@ -180,7 +186,8 @@ def prose(text: str) -> str:
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory) -> str:
     build = tmp_path_factory.mktemp("build")
-    return render_document(build_model(read_inputs(DATA)), build).read_text(encoding="utf-8")
+    document = render_document(build_model(read_inputs(DATA)), build)
+    return unmarked(document.read_text(encoding="utf-8"))
 
 
 def test_sample_sentences(sample):
@@ -224,8 +231,10 @@ def test_other_branches(tmp_path):
     measures.cell(9, head.index("Rekenregel") + 1).value = "vast bedrag"  # measure 3
     measures.cell(9, head.index("Bedrag") + 1).value = 2_500
     book.save(data / "financien.xlsx")
-    text = render_document(build_model(read_inputs(data)), tmp_path / "build").read_text(
-        encoding="utf-8"
+    text = unmarked(
+        render_document(build_model(read_inputs(data)), tmp_path / "build").read_text(
+            encoding="utf-8"
+        )
     )
     assert "# Verbeterparagraaf en −25%-paragraaf" in text
     assert "20%-paragraaf" not in text and "−20%" not in text

@@ -21,7 +21,7 @@ import pytest
 from filelock import FileLock
 
 import report.publish
-from report import folders, pipeline
+from report import folders, reading
 from report.cli import main
 from report.folders import PROJECT, FolderRefused, check_folders
 from tests.cli_support import leftovers, run_cli, snapshot
@@ -248,7 +248,7 @@ def test_an_unreadable_workbook_is_an_input_problem(tmp_path, monkeypatch, capsy
     def unreadable(data_dir: Path):
         raise PermissionError(errno.EACCES, "Permission denied", str(data_dir / "financien.xlsx"))
 
-    monkeypatch.setattr(pipeline, "read_inputs", unreadable)
+    monkeypatch.setattr(reading, "read_inputs", unreadable)
     code = main(["check", "--build-dir", str(tmp_path / "b")])
     err = capsys.readouterr().err
     assert code == 2

@@ -66,7 +66,7 @@ def test_a_file_from_other_inputs_is_removed_and_named(build, tmp_path):
     other = second_edition(tmp_path / "B")
     result = build(other, output, work, "xlsx")
     assert result.removed == ((stamp.OPEN_DATA, stamp.OTHER_SOURCE),)
-    assert sorted(p.name for p in output.iterdir()) == [stamp.TABLES]
+    assert sorted(p.name for p in output.iterdir()) == [stamp.HERKOMST, stamp.TABLES]
 
 
 def test_a_file_changed_after_publication_is_removed(build, tmp_path):
@@ -83,7 +83,7 @@ def test_without_a_stamp_the_origin_is_unknown_and_the_file_goes(build, tmp_path
     build(DATA, output, tmp_path / "build-1", "xlsx,csv")
     result = build(DATA, output, tmp_path / "build-2", "csv")  # another build folder
     assert result.removed == ((stamp.TABLES, stamp.UNKNOWN_SOURCE),)
-    assert sorted(p.name for p in output.iterdir()) == [stamp.OPEN_DATA]
+    assert sorted(p.name for p in output.iterdir()) == [stamp.HERKOMST, stamp.OPEN_DATA]
 
 
 def test_a_failed_build_removes_nothing(build, tmp_path, monkeypatch):
@@ -126,7 +126,8 @@ def test_the_command_says_what_it_kept_and_what_it_removed(tmp_path):
     other = second_edition(tmp_path / "B")
     result = run_cli("--data", other, "--output", output, "--build-dir", work, "--formats", "html")
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in output.iterdir()) == ["rapport.html"]
+    # herkomst.csv goes with every publication (the source of each number it prints)
+    assert sorted(p.name for p in output.iterdir()) == ["herkomst.csv", "rapport.html"]
     assert (
         f"Verwijderd uit {output} (niet gevraagd en {stamp.OTHER_SOURCE}): "
         "open-data, rapport.docx, rapport.pdf, tabellen.xlsx"

@@ -144,7 +144,8 @@ def test_argparse_is_english_again_outside_the_command_line():
     [
         (
             ["bouw"],
-            "onbekende opdracht 'bouw'; kies uit build, check, template, new-edition, scenario, waarden, preview.",
+            "onbekende opdracht 'bouw'; kies uit build, check, template, new-edition, scenario, "
+            "waarden, compare, preview.",
         ),
         (["chek"], "Bedoelt u 'check'?"),
         (["build", "--engine", "latex"], "ongeldige keuze: 'latex' (kies uit"),

@@ -32,10 +32,12 @@ class Recorder:
         self.skipped.append(f"{name}: {reason}")
 
 
-def fake_publish(document: Path, output_dir: Path, formats, engine="embedded", **_):
+def fake_publish(document: Path, output_dir: Path, formats, engine="embedded", extras=None, **_):
     with atomic.replacing(output_dir) as staging:
         (staging / "rapport.html").write_bytes(document.read_bytes())
-    return {"html": output_dir / "rapport.html"}
+        for name, source in (extras or {}).items():  # herkomst.csv, as the real publish does
+            (staging / name).write_bytes(source.read_bytes())
+    return {"html": output_dir / "rapport.html", **{n: output_dir / n for n in extras or {}}}
 
 
 @pytest.fixture(autouse=True)
@@ -87,7 +89,7 @@ def test_an_extra_or_missing_output_file_is_republished(editions, figures, tmp_p
     build(editions["A"], output, work, figures)
     (output / "tabellen.xlsx").write_bytes(b"")  # a publication file that is not in the stamp
     assert build(editions["A"], output, work, figures) is True
-    assert sorted(snapshot(output)) == ["rapport.html"]
+    assert sorted(snapshot(output)) == ["herkomst.csv", "rapport.html"]
     (output / "rapport.html").unlink()
     assert build(editions["A"], output, work, figures) is True
 

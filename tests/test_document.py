@@ -21,10 +21,13 @@ from report.model import build_model
 from report.render.document import RenderError, check_references, render_document
 from tests.conftest import DATA, run_build
 from tests.editions import shifted_edition
+from tests.marks_support import unmarked
 
 
 def render(data: Path, build: Path) -> str:
-    return render_document(build_model(read_inputs(data)), build).read_text(encoding="utf-8")
+    """The document's text, numbers without their source spans (tests/marks_support.py)."""
+    document = render_document(build_model(read_inputs(data)), build)
+    return unmarked(document.read_text(encoding="utf-8"))
 
 
 def body(text: str) -> str:

@@ -21,6 +21,7 @@ from report.model import build_model
 from report.numbers import whole
 from report.render.document import compose
 from tests.conftest import DATA, REFERENCE
+from tests.marks_support import unmarked
 
 DETENTION_CLAIMS = (
     "Bij **gedwongen vertrek** volgt na vreemdelingenbewaring het vaakst aantoonbaar vertrek",
@@ -33,7 +34,7 @@ SAFE_CLAIM = "ook\nvoor de manier van vertrek"
 
 
 def text(data: Path) -> str:
-    return compose(build_model(read_inputs(data))).text
+    return unmarked(compose(build_model(read_inputs(data))).text)
 
 
 def flat(document: str) -> str:

@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 
 import report.publish
-from report import fingerprint, pipeline
+from report import fingerprint, pipeline, reading
 from report.inputs import cache
 from report.inputs.read import read_inputs
 from report.model import build_model
@@ -72,7 +72,7 @@ class Reads:
 @pytest.fixture
 def reads(monkeypatch) -> Reads:
     counter = Reads()
-    monkeypatch.setattr(pipeline, "read_inputs", counter)
+    monkeypatch.setattr(reading, "read_inputs", counter)
     return counter
 
 
@@ -147,7 +147,8 @@ def test_an_unchanged_build_names_the_files_it_kept(work, reads):
     again, progress = build(DATA, work, ("html",))
     assert progress.skipped[0] == pipeline.READ
     assert again.kept == ("tabellen.xlsx",)
-    assert again.outputs == [work / "output" / "rapport.html", work / "output" / "tabellen.xlsx"]
+    names = ["herkomst.csv", "rapport.html", "tabellen.xlsx"]  # herkomst.csv goes with every build
+    assert again.outputs == [work / "output" / name for name in names]
 
 
 def test_a_build_with_every_figure_drawn_starts_no_drawing_process(work, monkeypatch):
@@ -185,8 +186,8 @@ def test_other_formats_are_built_again(work, reads):
 
 
 def test_cached_inputs_are_the_inputs_read(tmp_path, reads):
-    fresh = pipeline._read(DATA, tmp_path)
-    cached = pipeline._read(DATA, tmp_path)
+    fresh = reading.read(DATA, tmp_path)
+    cached = reading.read(DATA, tmp_path)
     assert reads.count == 1
     assert cached == fresh
     assert build_model(cached) == build_model(fresh)
@@ -217,17 +218,17 @@ class Planted:
 def test_a_planted_cache_file_runs_nothing(tmp_path, reads):
     marker = tmp_path / "uitgevoerd"
     (tmp_path / cache.FILE).write_bytes(key().encode() + b"\n" + pickle.dumps(Planted(marker)))
-    inputs = pipeline._read(DATA, tmp_path)
+    inputs = reading.read(DATA, tmp_path)
     assert not marker.exists()
     assert reads.count == 1  # refused, so read from the workbooks
     assert inputs == read_inputs(DATA)
 
 
 def test_a_damaged_cache_file_reads_again(tmp_path, reads):
-    pipeline._read(DATA, tmp_path)
+    reading.read(DATA, tmp_path)
     stored = (tmp_path / cache.FILE).read_bytes()
     (tmp_path / cache.FILE).write_bytes(stored[: len(stored) // 2])
-    pipeline._read(DATA, tmp_path)
+    reading.read(DATA, tmp_path)
     assert reads.count == 2
 
 

@@ -28,7 +28,7 @@ _CHILD = textwrap.dedent(
     """
     import os, sys
     import report.model, report.publish, report.render.document
-    from report import pipeline
+    from report import reading
     from report.cli import main
     from report.publish import atomic, embedded
 
@@ -50,7 +50,7 @@ _CHILD = textwrap.dedent(
         return step
 
     for module, name in [
-        (pipeline, "read_inputs"), (report.model, "build_model"),
+        (reading, "read_inputs"), (report.model, "build_model"),
         (report.render.document, "render_document"), (report.publish, "publish"),
         (embedded, "_finish"), (embedded, "_compile_pdf"),
         (atomic, "_flush"), (atomic, "_swap"), (atomic, "_remove"),
@@ -97,7 +97,7 @@ def test_interrupted_build_leaves_previous_or_new_publication(tmp_path, sig):
     output, build_dir = tmp_path / "output", tmp_path / "build"
     assert build(output, build_dir).returncode == 0
     old = snapshot(output)
-    assert set(old) == {"rapport.pdf", "rapport.html"}
+    assert set(old) == {"rapport.pdf", "rapport.html", "herkomst.csv"}
     # a second, different edition so that "new" and "old" can be told apart
     from tests.editions import shifted_edition
 

@@ -21,7 +21,7 @@ import openpyxl
 import pytest
 
 import report.publish
-from report import fingerprint, pipeline
+from report import fingerprint, pipeline, reading
 from report.inputs.read import read_inputs
 from report.model import build_model
 from report.publish import atomic
@@ -62,7 +62,7 @@ class Reads:
 @pytest.fixture
 def reads(monkeypatch) -> Reads:
     counter = Reads()
-    monkeypatch.setattr(pipeline, "read_inputs", counter)
+    monkeypatch.setattr(reading, "read_inputs", counter)
     return counter
 
 
@@ -186,11 +186,11 @@ def test_a_text_folder_behind_a_link_is_followed(tmp_path):
 
 
 def test_the_inputs_cache_is_keyed_to_the_program(tmp_path, reads, monkeypatch):
-    pipeline._read(DATA, tmp_path)
-    pipeline._read(DATA, tmp_path)
+    reading.read(DATA, tmp_path)
+    reading.read(DATA, tmp_path)
     assert reads.count == 1
     monkeypatch.setattr(fingerprint, "program", lambda: "een andere versie van het programma")
-    pipeline._read(DATA, tmp_path)
+    reading.read(DATA, tmp_path)
     assert reads.count == 2
 
 

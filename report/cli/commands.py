@@ -1,4 +1,5 @@
-"""The commands: build, check, template, scenario and preview — their options and what they do.
+"""The commands: build, check, template, scenario, compare and preview — their options and what
+they do.
 
 The commands of the yearly cycle (new-edition, waarden) are in `edition_commands`.
 
@@ -64,6 +65,13 @@ def _configure_build(part: argparse.ArgumentParser) -> None:
         help="embedded: pandoc en Typst uit de Python-pakketten (standaard); quarto: "
         "Quarto, dat dan geïnstalleerd moet zijn",
     )
+    part.add_argument(
+        "--compare",
+        type=Path,
+        metavar="VORIGE",
+        help="voeg de bijlage 'Wijzigingen ten opzichte van de vorige editie' toe; VORIGE is "
+        "de tabellen.xlsx van de vorige publicatie of de gegevensmap van de vorige editie",
+    )
     final_option(part)
     notes_option(part)
 
@@ -94,6 +102,14 @@ def run_build(args: argparse.Namespace, console: Console) -> int:
 
     chosen = formats(args.formats)
     require_data(args.data)
+    if args.compare is not None:
+        require_previous(args.compare)
+        if args.compare.resolve().is_relative_to(args.output.resolve()):
+            raise UsageError(
+                f"De vorige publicatie {args.compare} staat in de uitvoermap {args.output}, die "
+                "deze bouw vervangt. Kopieer haar eerst naar een andere map (bijvoorbeeld een "
+                "archief van eerdere edities) en vergelijk daarmee."
+            )
 
     def waiting(folder: Path) -> None:
         console.say(
@@ -108,8 +124,9 @@ def run_build(args: argparse.Namespace, console: Console) -> int:
             args.build_dir,
             chosen,
             args.engine,
-            Stages(console, 4),
+            Stages(console, 5 if args.compare else 4),
             waiting,
+            args.compare,
             final=args.final,
         )
     except InputError:  # e.g. a new edition whose workbooks are blank: its text can be reviewed
@@ -230,6 +247,45 @@ def run_scenario_command(args: argparse.Namespace, console: Console) -> int:
     return 0
 
 
+# --- compare -----------------------------------------------------------------------------------
+
+
+def require_previous(previous: Path) -> None:
+    """The previous edition is a tabellen.xlsx or a data folder that exists."""
+    if not previous.exists():
+        raise UsageError(
+            f"{previous} bestaat niet. Geef de tabellen.xlsx van de vorige publicatie of de "
+            "gegevensmap van de vorige editie."
+        )
+    if previous.is_file() and previous.suffix.lower() != ".xlsx":
+        raise UsageError(
+            f"{previous} is geen tabellen.xlsx en geen map. Geef de tabellen.xlsx van de vorige "
+            "publicatie of de gegevensmap van de vorige editie."
+        )
+
+
+def _configure_compare(part: argparse.ArgumentParser) -> None:
+    part.add_argument(
+        "vorige",
+        type=Path,
+        metavar="VORIGE",
+        help="de tabellen.xlsx van de vorige publicatie, of de gegevensmap van de vorige editie",
+    )
+    data_option(part, "map van deze editie (standaard: data in de projectmap)")
+    build_dir_option(part)
+
+
+def run_compare_command(args: argparse.Namespace, console: Console) -> int:
+    from report.compare import run_compare
+
+    require_data(args.data)
+    require_previous(args.vorige)
+    check_folders(None, args.build_dir, [args.data, args.vorige])
+    console.say(run_compare(args.data, args.vorige).rstrip("\n"))
+    findings.clear_problems(args.build_dir)
+    return 0
+
+
 # --- preview -----------------------------------------------------------------------------------
 
 
@@ -301,6 +357,15 @@ COMMANDS = (
         run_scenario_command,
     ),
     EDITION_COMMANDS[1],
+    Command(
+        "compare",
+        "toon wat er is veranderd sinds de vorige editie",
+        "Vergelijkt deze editie met de vorige: cijfers die voor dezelfde jaren zijn herzien, "
+        "tabellen die erbij zijn gekomen of zijn vervallen, en gewijzigde parameters van de "
+        "besparingsvariant. Met build --compare komt hetzelfde als bijlage in het rapport.",
+        _configure_compare,
+        run_compare_command,
+    ),
     Command(
         "preview",
         "toon het rapport in de browser en werk het bij bij elke wijziging",

@@ -61,6 +61,7 @@ class Edition:
     prognosis: dict[str, int]
     savings: Savings
     deviation_points: int = 5  # procentpunt beyond which a share deviates from the prognosis
+    deviation_given: bool = False  # editie.yml sets afwijking_prognose (else: the default)
     licence: str = DEFAULT_LICENCE  # of the open data: a key of LICENCES
     to_review: tuple[str, ...] = ()  # keys of dates still to be set (editie.yml: nakijken)
 
@@ -98,6 +99,7 @@ def load_edition(path: Path) -> Edition:
             tuple(settings.besparing.jaren),
         ),
         deviation_points=settings.afwijking_prognose,
+        deviation_given="afwijking_prognose" in settings.model_fields_set,
         licence=settings.licentie,
         to_review=tuple(settings.nakijken),
     )

@@ -45,7 +45,8 @@ class YearTable:
     rows: tuple[TableRow, ...]
     year_columns: dict[int, str]  # year -> column letter
     budget_years: frozenset[int] = frozenset()
-    total_column: str = ""  # letter of the sheet's printed "Totaal" column, if it has one
+    attribute_columns: dict[str, str] = field(default_factory=dict)  # heading -> column letter
+    total_column: str = ""  # the letter of the sheet's printed "Totaal" column, if it has one
 
     @property
     def key(self) -> str:
@@ -53,6 +54,9 @@ class YearTable:
 
     def cell(self, row: TableRow, year: int) -> str:
         return f"{self.year_columns[year]}{row.excel_row}"
+
+    def attribute_cell(self, row: TableRow, heading: str) -> str:
+        return f"{self.attribute_columns[heading]}{row.excel_row}"
 
     def total_cell(self, row: TableRow) -> str:
         return f"{self.total_column}{row.excel_row}"

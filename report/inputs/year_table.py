@@ -101,6 +101,7 @@ def read_year_table(cells: SheetCells, spec: YearSheet, edition: Edition) -> Yea
         tuple(rows),
         {year: get_column_letter(years[year]) for year in ordered},
         budget,
+        {header: get_column_letter(col) for header, col in head.attributes.items()},
         get_column_letter(head.total) if head.total else "",
     )
 

@@ -16,7 +16,7 @@ from report.inputs.read import Inputs
 from report.inputs.tables import Origin
 from report.model.catalog import DATA_TABLES, FIGURES
 from report.model.entries import DataTable, FigureEntry
-from report.model.figures import Chart, Computed
+from report.model.figures import Chart, Computed, Point
 from report.model.indicators import Indicators, build_indicators
 from report.model.nationalities import nationalities
 from report.model.other_sources import other_source_corrections
@@ -47,6 +47,7 @@ class ModelFigure:
     alt: str
     chart: Chart
     sources: tuple[Origin, ...] = ()  # the sheets its data comes from (its "Bron:" line)
+    points: tuple[Point, ...] = ()  # every number it draws, with its source
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,7 @@ def build_model(
         if data is not None:
             origins = tuple(sources.tables[sheet].origin for sheet in figure.sheets)
             drawn[figure.key] = ModelFigure(
-                figure.key, figure.caption, data.alt, data.chart, origins
+                figure.key, figure.caption, data.alt, data.chart, origins, data.points
             )
     return Model(
         edition=edition,

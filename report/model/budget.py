@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from report.inputs.tables import YearTable
+from report.model.traced import year_count
 from report.model.trend import components
+from report.provenance import Traced, total
 
 PROGRAMME = "Programma-uitgaven artikel 37.3"
 APPARATUS = "Apparaatsuitgaven DT&V"
 
 
-def total_in(table: YearTable, year: int) -> int:
+def total_in(table: YearTable, year: int) -> Traced:
     """The computed total of a finance sheet in one year (empty cells count as nothing)."""
-    return sum(r.values.get(year) or 0 for r in components(table))
+    return total(year_count(table, r, year) for r in components(table))

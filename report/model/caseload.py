@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from report.inputs import labels as L
 from report.model.sources import Sources
 from report.model.tables import review_years
+from report.model.traced import row_cells, year_count
 from report.model.trend import (
     Change,
     YearValue,
@@ -22,73 +23,74 @@ from report.model.trend import (
     percent,
     totals,
 )
+from report.provenance import ZERO, Traced, total
 
 
 @dataclass(frozen=True)
 class Caseload:
-    totals: dict[int, int]
-    period_total: int
-    demonstrable: int  # aantoonbaar vertrek over the period
-    unsupervised: int  # zelfstandig vertrek zonder toezicht
-    permits: int  # vergunning verleend
-    other: int  # overige uitstroom
-    demonstrable_share: int  # % of the outflow
+    totals: dict[int, Traced]
+    period_total: Traced
+    demonstrable: Traced  # aantoonbaar vertrek over the period
+    unsupervised: Traced  # zelfstandig vertrek zonder toezicht
+    permits: Traced  # vergunning verleend
+    other: Traced  # overige uitstroom
+    demonstrable_share: Traced  # % of the outflow
     highest: YearValue
 
 
 @dataclass(frozen=True)
 class OutflowPercentages:
-    values: dict[str, dict[int, int | None]]  # row label -> year -> %
+    values: dict[str, dict[int, Traced | None]]  # row label -> year -> %
     last_year: int
-    last: dict[str, int | None]
+    last: dict[str, Traced | None]
 
     @property
-    def demonstrable_last(self) -> int:
-        return self.last.get(L.PERCENT_DEMONSTRABLE) or 0
+    def demonstrable_last(self) -> Traced:
+        return self.last.get(L.PERCENT_DEMONSTRABLE) or ZERO
 
     @property
-    def unsupervised_last(self) -> int:
-        return self.last.get(L.PERCENT_MOB) or 0
+    def unsupervised_last(self) -> Traced:
+        return self.last.get(L.PERCENT_MOB) or ZERO
 
 
 @dataclass(frozen=True)
 class Iom:
-    totals: dict[int, int]
-    period_total: int
+    totals: dict[int, Traced]
+    period_total: Traced
     highest: YearValue
     lowest: YearValue
     change: Change  # first → last
     from_peak: Change  # highest year → last year
-    rejected: dict[int, int]
+    rejected: dict[int, Traced]
     rejected_highest: YearValue
 
 
 @dataclass(frozen=True)
 class Support:
-    period_totals: dict[str, int]  # row label -> total over the period
+    period_totals: dict[str, Traced]  # row label -> total over the period
     last_year: int
-    last: dict[str, int]
+    last: dict[str, Traced]
 
     @property
-    def last_rean(self) -> int:
+    def last_rean(self) -> Traced:
         return self.last[L.WITH_REAN]
 
     @property
-    def last_hrt(self) -> int:
+    def last_hrt(self) -> Traced:
         return self.last[L.WITH_HRT]
 
 
 def caseload_figures(sources: Sources) -> Caseload:
     table = sources.year("uitstroom")
     years = review_years(table, sources.edition)
-    by_year = totals(components(table), years)
+    by_year = totals(table, components(table), years)
 
-    def over_period(*labels: str) -> int:
+    def over_period(*labels: str) -> Traced:
         found = (table.find(label) for label in labels)
-        return sum(over(row, years) for row in found if row is not None)
+        return total(over(table, row, years) for row in found if row is not None)
 
     demonstrable = over_period(L.OUTFLOW_INDEPENDENT, L.OUTFLOW_FORCED)
-    period_total = sum(by_year.values())
+    period_total = total(by_year.values())
     return Caseload(
         totals=by_year,
         period_total=period_total,
@@ -104,26 +106,26 @@ def caseload_figures(sources: Sources) -> Caseload:
 def outflow_percentage_figures(sources: Sources) -> OutflowPercentages:
     table = sources.year("uitstroom_pct")
     years = review_years(table, sources.edition)
-    values = {r.label: {y: r.values.get(y) for y in years} for r in table.rows}
+    values = {r.label: row_cells(table, r, years) for r in table.rows}
     return OutflowPercentages(values, years[-1], {k: v[years[-1]] for k, v in values.items()})
 
 
 def iom_figures(sources: Sources) -> Iom:
     table = sources.year("iom")
     years = review_years(table, sources.edition)
-    by_year = totals(components(table), years)
+    by_year = totals(table, components(table), years)
     rejected_row = table.find(L.REJECTED)
-    rejected = {y: rejected_row.values.get(y) or 0 for y in years} if rejected_row else {}
+    rejected = {y: year_count(table, rejected_row, y) for y in years} if rejected_row else {}
     peak = highest(by_year)
     return Iom(
         totals=by_year,
-        period_total=sum(by_year.values()),
+        period_total=total(by_year.values()),
         highest=peak,
         lowest=lowest(by_year),
         change=change(by_year, years[0], years[-1]),
         from_peak=change(by_year, peak.year, years[-1]),
         rejected=rejected,
-        rejected_highest=highest(rejected) if rejected else YearValue(years[-1], 0),
+        rejected_highest=highest(rejected) if rejected else YearValue(years[-1], ZERO),
     )
 
 
@@ -131,7 +133,7 @@ def support_figures(sources: Sources) -> Support:
     table = sources.year("ondersteuning")
     years = review_years(table, sources.edition)
     return Support(
-        period_totals={r.label: over(r, years) for r in table.rows},
+        period_totals={r.label: over(table, r, years) for r in table.rows},
         last_year=years[-1],
-        last={r.label: r.values.get(years[-1]) or 0 for r in table.rows},
+        last={r.label: year_count(table, r, years[-1]) for r in table.rows},
     )

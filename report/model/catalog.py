@@ -321,13 +321,14 @@ TABLES: tuple[TableEntry, ...] = (
     ),
     TextTable(
         key="verantwoording",
-        caption="Herkomst van de tabellen: werkmap, werkblad en celbereik",
-        source="werkmappen van deze editie",
+        caption="Herkomst van de tabellen en figuren: werkmap, werkblad en celbereik, of "
+        "instelling in editie.yml",
+        source="werkmappen en editie.yml van deze editie",
         columns=(  # widths: the longest sheet name fits on one line, clear of the cells
-            TextColumn("Tabel", "tabel", CellKind.REF, width=2),
+            TextColumn("Tabel of figuur", "tabel", CellKind.REF, width=2),
             TextColumn("Werkmap", "werkmap", width=4),
             TextColumn("Werkblad", "werkblad", width=6),
-            TextColumn("Cellen", "cellen", width=2),
+            TextColumn("Cellen", "cellen", width=3),
             TextColumn("Peildatum", "peildatum", width=3),
         ),
     ),

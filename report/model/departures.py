@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from decimal import Decimal
 
+from report.cited import cite
 from report.inputs import labels as L
 from report.inputs.contract import normalise
 from report.inputs.edition import Edition
-from report.model.nationalities import Nationality, top
-from report.model.shares import whole_shares
+from report.model.nationalities import TOP, Nationality, top
 from report.model.sources import Sources
 from report.model.tables import (
     TOTAL_COLUMN,
@@ -29,6 +28,7 @@ from report.model.tables import (
     sum_known,
     year_columns,
 )
+from report.model.traced import year_count
 from report.model.trend import (
     Change,
     Ranked,
@@ -42,7 +42,10 @@ from report.model.trend import (
     percent,
     totals,
 )
+from report.provenance import ZERO, Traced, constant, largest_remainder, mean, setting, total
 
+PROGNOSIS_KEY = "prognose_vertrek"  # editie.yml
+DEVIATION_KEY = "afwijking_prognose"  # editie.yml
 PROGNOSIS_COLUMN = "Prognose begroting"
 SAFE_GROUP_LABELS = {
     L.SAFE: "Vreemdelingen uit veilige landen",
@@ -60,30 +63,33 @@ def type_shares(sources: Sources, heading: Heading) -> ModelTable:
     types = components(table)
     columns: list[int | str] = [*years, TOTAL_COLUMN]
 
-    def counts(column: int | str) -> dict[str, int]:
+    def counts(column: int | str) -> dict[str, Traced]:
         if isinstance(column, int):
-            return {r.label: r.values.get(column) or 0 for r in types}
-        return {r.label: over(r, years) for r in types}
+            return {r.label: year_count(table, r, column) for r in types}
+        return {r.label: over(table, r, years) for r in types}
 
-    shares = {column: whole_shares(counts(column)) for column in columns}
-    prognosis = {normalise(k): v for k, v in edition.prognosis.items()}
+    shares = {column: largest_remainder(counts(column)) for column in columns}
+    prognosis = _prognosis(edition, [r.label for r in types])
     rows = []
     for row in types:
-        values: list[int | None] = [shares[c][row.label] for c in columns]
-        if prognosis:
-            values.append(prognosis.get(normalise(row.label)))
-        rows.append(ModelRow(row.label, tuple(values)))
-    rows.append(ModelRow(L.TOTAL, column_sums(rows, len(rows[0].values)), RowKind.TOTAL))
-    notes = [
-        "Aandelen zijn afgerond op hele procenten met de methode van de grootste resten, "
-        "zodat elke kolom optelt tot 100."
+        values: list[Traced | None] = [shares[c][row.label] for c in columns]
+        if edition.prognosis:
+            values.append(prognosis.get(row.label))
+        rows.append(ModelRow.traced(row.label, values))
+    rows.append(ModelRow.traced(L.TOTAL, column_sums(rows, len(rows[0].values)), RowKind.TOTAL))
+    notes: list[str] = [
+        cite(
+            "Aandelen zijn afgerond op hele procenten met de methode van de grootste resten, "
+            "zodat elke kolom optelt tot {whole}.",
+            whole=constant(100, "totaal van de aandelen in een kolom"),
+        )
     ]
-    if prognosis:
+    if edition.prognosis:
         notes.append(
             f"{PROGNOSIS_COLUMN}: de verdeling van het vertrek waarvan de begroting uitgaat."
         )
     return heading.table(
-        year_columns(years, True) + ((PROGNOSIS_COLUMN,) if prognosis else ()),
+        year_columns(years, True) + ((PROGNOSIS_COLUMN,) if edition.prognosis else ()),
         rows,
         (table.origin,),
         period=period_text(years),
@@ -114,15 +120,14 @@ def _top_table(sources: Sources, heading: Heading, safe: bool) -> ModelTable | N
     years = review_years(table, sources.edition)
     rows = []
     for nationality in chosen:
-        values = tuple(nationality.values.get(y) for y in years)
-        rows.append(ModelRow(nationality.label, (*values, sum_known(values), nationality.asylum)))
+        values = tuple(nationality.cells.get(y) for y in years)
+        cells = (*values, sum_known(values), nationality.asylum)
+        rows.append(ModelRow.traced(nationality.label, cells))
+    size = constant(len(chosen), f"aantal nationaliteiten in de top (ten hoogste {TOP})")
     group = "veilige landen" if safe else "overige landen"
-    rows.append(
-        ModelRow(
-            f"Totaal top {len(chosen)} {group}", column_sums(rows, len(years) + 2), RowKind.TOTAL
-        )
-    )
-    counted = replace(heading, caption=heading.caption.format(top=len(chosen)))
+    label = cite("Totaal top {size} {group}", size=size, group=group)
+    rows.append(ModelRow.traced(label, column_sums(rows, len(years) + 2), RowKind.TOTAL))
+    counted = replace(heading, caption=cite(heading.caption, top=size))
     return counted.table(
         (*year_columns(years, True), L.ASYLUM),
         rows,
@@ -143,12 +148,12 @@ def _top_table(sources: Sources, heading: Heading, safe: bool) -> ModelTable | N
 class Mix:
     """One value per type of departure (the rows of Vertrek naar type), named for the text."""
 
-    independent: int
-    forced: int
-    unsupervised: int
+    independent: Traced
+    forced: Traced
+    unsupervised: Traced
 
     @classmethod
-    def of(cls, by_label: Mapping[str, int]) -> Mix:
+    def of(cls, by_label: Mapping[str, Traced]) -> Mix:
         found = {normalise(label): value for label, value in by_label.items()}
         independent, forced, unsupervised = (found[normalise(t)] for t in L.DEPARTURE_TYPES)
         return cls(independent, forced, unsupervised)
@@ -160,9 +165,9 @@ class Deviation:
 
     year: int
     type: str
-    share: int  # whole %, as in the shares table
-    prognosis: int
-    points: int  # share − prognosis
+    share: Traced  # whole %, as in the shares table
+    prognosis: Traced
+    points: Traced  # share − prognosis
 
     @property
     def higher(self) -> bool:
@@ -172,23 +177,23 @@ class Deviation:
 @dataclass(frozen=True)
 class Departures:
     years: tuple[int, ...]
-    totals: dict[int, int]
-    period_total: int
-    average: Decimal
+    totals: dict[int, Traced]
+    period_total: Traced
+    average: Traced
     lowest: YearValue
     highest: YearValue
-    spread: int  # highest − lowest
+    spread: Traced  # highest − lowest
     change: Change  # first year → last year
     largest_change: Change  # the largest year-on-year change (either direction)
-    type_totals: dict[str, int]  # per type over the period
-    shares: dict[int, dict[str, int]]  # year -> type -> whole % (adds up to 100)
-    period_shares: dict[str, int]
-    last_shares: dict[str, int]
-    prognosis: dict[str, int]  # empty when editie.yml gives none
-    deviation_points: int
+    type_totals: dict[str, Traced]  # per type over the period
+    shares: dict[int, dict[str, Traced]]  # year -> type -> whole % (adds up to 100)
+    period_shares: dict[str, Traced]
+    last_shares: dict[str, Traced]
+    prognosis: dict[str, Traced]  # empty when editie.yml gives none
+    deviation_points: Traced
     deviations: tuple[Deviation, ...]
-    forced_share_last: int
-    forced_share_period: int
+    forced_share_last: Traced
+    forced_share_period: Traced
 
     @property
     def period_mix(self) -> Mix:
@@ -208,11 +213,11 @@ class MixGap:
     """The type of departure whose share differs most between safe and other countries."""
 
     type: str
-    safe: int  # % of the departures to safe countries
-    other: int  # % of the departures to other countries
+    safe: Traced  # % of the departures to safe countries
+    other: Traced  # % of the departures to other countries
 
     @property
-    def points(self) -> int:
+    def points(self) -> Traced:
         return abs(self.safe - self.other)
 
     @property
@@ -224,16 +229,16 @@ class MixGap:
 
 @dataclass(frozen=True)
 class SafeCountries:
-    totals_safe: dict[int, int]
-    totals_other: dict[int, int]
-    period_safe: int
-    period_other: int
-    share_safe_period: int  # % of all departures
-    share_safe_last: int
+    totals_safe: dict[int, Traced]
+    totals_other: dict[int, Traced]
+    period_safe: Traced
+    period_other: Traced
+    share_safe_period: Traced  # % of all departures
+    share_safe_last: Traced
     highest_safe: YearValue
-    type_share_safe: dict[str, int]  # per type: % from safe countries over the period
+    type_share_safe: dict[str, Traced]  # per type: % from safe countries over the period
     mix_gap: MixGap  # how the manner of departure differs between the two groups
-    deviation_points: int  # a gap beyond this many points is a difference worth stating
+    deviation_points: Traced  # a gap beyond this many points is a difference worth stating
 
     @property
     def type_mix_safe(self) -> Mix:
@@ -248,31 +253,35 @@ class SafeCountries:
 class Nationalities:
     top_safe: tuple[Ranked, ...]
     top_other: tuple[Ranked, ...]
-    top_share_safe: int | None  # top 10 as % of all departures to safe countries
-    top_share_other: int | None
+    top_share_safe: Traced | None  # top 10 as % of all departures to safe countries
+    top_share_other: Traced | None
 
 
 def departures(sources: Sources) -> Departures:
     table, edition = sources.year("vertrek_type"), sources.edition
     years = review_years(table, edition)
     types = components(table)
-    by_year = totals(types, years)
-    type_totals = {r.label: over(r, years) for r in types}
-    shares = {y: whole_shares({r.label: r.values.get(y) or 0 for r in types}) for y in years}
+    by_year = totals(table, types, years)
+    type_totals = {r.label: over(table, r, years) for r in types}
+    shares = {
+        y: largest_remainder({r.label: year_count(table, r, y) for r in types}) for y in years
+    }
     prognosis = _prognosis(edition, [r.label for r in types])
+    threshold = deviation_threshold(edition)
     deviations = tuple(
         Deviation(y, label, shares[y][label], prognosis[label], shares[y][label] - prognosis[label])
         for y in years
         for label in prognosis
-        if abs(shares[y][label] - prognosis[label]) > edition.deviation_points
+        if abs(shares[y][label] - prognosis[label]) > threshold
     )
-    period_shares = whole_shares(type_totals)
+    period_shares = largest_remainder(type_totals)
     forced = next((r.label for r in types if normalise(r.label) == normalise(L.FORCED)), "")
+    period_total = total(by_year.values())
     return Departures(
         years=years,
         totals=by_year,
-        period_total=sum(by_year.values()),
-        average=Decimal(sum(by_year.values())) / len(years),
+        period_total=period_total,
+        average=mean(list(by_year.values())),
         lowest=lowest(by_year),
         highest=highest(by_year),
         spread=highest(by_year).value - lowest(by_year).value,
@@ -283,17 +292,24 @@ def departures(sources: Sources) -> Departures:
         period_shares=period_shares,
         last_shares=shares[years[-1]],
         prognosis=prognosis,
-        deviation_points=edition.deviation_points,
+        deviation_points=threshold,
         deviations=deviations,
-        forced_share_last=shares[years[-1]].get(forced, 0),
-        forced_share_period=period_shares.get(forced, 0),
+        forced_share_last=shares[years[-1]].get(forced, ZERO),
+        forced_share_period=period_shares.get(forced, ZERO),
     )
 
 
-def _prognosis(edition: Edition, types: Sequence[str]) -> dict[str, int]:
+def deviation_threshold(edition: Edition) -> Traced:
+    """editie.yml's afwijking_prognose; without the key, the schema's default as a rule."""
+    if edition.deviation_given:
+        return setting(edition.deviation_points, DEVIATION_KEY)
+    return constant(edition.deviation_points, f"standaardwaarde van {DEVIATION_KEY} in editie.yml")
+
+
+def _prognosis(edition: Edition, types: Sequence[str]) -> dict[str, Traced]:
     """editie.yml's prognosis keyed by the sheet's own labels, in the sheet's order."""
     return {
-        label: value
+        label: setting(value, PROGNOSIS_KEY, key)
         for label in types
         for key, value in edition.prognosis.items()
         if normalise(key) == normalise(label)
@@ -304,13 +320,15 @@ def safe_country_figures(sources: Sources) -> SafeCountries:
     table = sources.year("vertrek_veilig")
     years = review_years(table, sources.edition)
     safe, other = components(table, L.SAFE), components(table, L.OTHER)
-    totals_safe, totals_other = totals(safe, years), totals(other, years)
-    period_safe, period_other = sum(totals_safe.values()), sum(totals_other.values())
+    totals_safe, totals_other = totals(table, safe, years), totals(table, other, years)
+    period_safe, period_other = total(totals_safe.values()), total(totals_other.values())
     last = years[-1]
-    mix_safe = whole_shares({r.label: over(r, years) for r in safe})
+    mix_safe = largest_remainder({r.label: over(table, r, years) for r in safe})
     mix_other = {
         normalise(label): value
-        for label, value in whole_shares({r.label: over(r, years) for r in other}).items()
+        for label, value in largest_remainder(
+            {r.label: over(table, r, years) for r in other}
+        ).items()
     }
     gaps = [
         MixGap(label, value, mix_other[normalise(label)])
@@ -320,19 +338,19 @@ def safe_country_figures(sources: Sources) -> SafeCountries:
     type_share = {}
     for row in safe:
         same = [r for r in other if normalise(r.label) == normalise(row.label)]
-        mine = over(row, years)
-        type_share[row.label] = percent(mine, mine + sum(over(r, years) for r in same))
+        mine = over(table, row, years)
+        type_share[row.label] = percent(mine, total((mine, *(over(table, r, years) for r in same))))
     return SafeCountries(
         totals_safe=totals_safe,
         totals_other=totals_other,
         period_safe=period_safe,
         period_other=period_other,
-        share_safe_period=percent(period_safe, period_safe + period_other),
-        share_safe_last=percent(totals_safe[last], totals_safe[last] + totals_other[last]),
+        share_safe_period=percent(period_safe, total((period_safe, period_other))),
+        share_safe_last=percent(totals_safe[last], total((totals_safe[last], totals_other[last]))),
         highest_safe=highest(totals_safe),
         type_share_safe=type_share,
-        mix_gap=max(gaps, key=lambda gap: gap.points, default=MixGap("", 0, 0)),
-        deviation_points=sources.edition.deviation_points,
+        mix_gap=max(gaps, key=lambda gap: gap.points, default=MixGap("", ZERO, ZERO)),
+        deviation_points=deviation_threshold(sources.edition),
     )
 
 
@@ -346,10 +364,10 @@ def nationality_figures(
     def ranked(chosen: Sequence[Nationality]) -> tuple[Ranked, ...]:
         return tuple(Ranked(n.label, n.total) for n in chosen)
 
-    def top_share(chosen: Sequence[Nationality], group_total: int | None) -> int | None:
+    def top_share(chosen: Sequence[Nationality], group_total: Traced | None) -> Traced | None:
         if not chosen or not group_total:
             return None
-        return percent(sum(n.total for n in chosen), group_total)
+        return percent(total(n.total for n in chosen), group_total)
 
     return Nationalities(
         top_safe=ranked(top_safe),

@@ -16,6 +16,7 @@ from report.model.indicators import Indicators
 from report.model.scenario import Scenario
 from report.model.tables import ModelTable, RowKind
 from report.numbers import euro_mln, number
+from report.provenance import Traced
 
 
 @dataclass(frozen=True)
@@ -60,9 +61,27 @@ Chart = ShareBars | Lines | Stacked
 
 
 @dataclass(frozen=True)
+class Point:
+    """One number a figure draws, and where it came from (the figure's entry in herkomst.csv)."""
+
+    series: str
+    x: str  # the year, or the measure's label
+    value: Traced
+
+
+@dataclass(frozen=True)
 class FigureData:
     chart: Chart
     alt: str
+    points: tuple[Point, ...] = ()
+
+
+def _points(series: str, values: Mapping[int, Traced]) -> list[Point]:
+    return [Point(series, str(year), value) for year, value in values.items()]
+
+
+def _plain(values: Mapping[int, Traced]) -> dict[int, int]:
+    return {year: int(value) for year, value in values.items()}
 
 
 @dataclass(frozen=True)
@@ -88,7 +107,18 @@ def shares(computed: Computed) -> FigureData:
         "Drie staafdiagrammen, één per type vertrek, met per jaar het aandeel in het totale "
         f"vertrek{line}: " + "; ".join(parts) + "."
     )
-    return FigureData(ShareBars(types, dep.shares, dict(dep.prognosis)), alt)
+    shares = {
+        year: {kind: int(v) for kind, v in by_type.items()} for year, by_type in dep.shares.items()
+    }
+    points = [
+        Point(kind, str(year), by_type[kind])
+        for kind in types
+        for year, by_type in dep.shares.items()
+        if kind in by_type
+    ]
+    points += [Point(kind, "prognose", value) for kind, value in dep.prognosis.items()]
+    prognosis = {kind: int(value) for kind, value in dep.prognosis.items()}
+    return FigureData(ShareBars(types, shares, prognosis), alt, tuple(points))
 
 
 def safe_countries(computed: Computed) -> FigureData | None:
@@ -96,16 +126,17 @@ def safe_countries(computed: Computed) -> FigureData | None:
     if safe is None:
         return None
     series = (
-        Series(L.SAFE, dict(safe.totals_safe)),
-        Series(L.OTHER, dict(safe.totals_other)),
+        Series(L.SAFE, _plain(safe.totals_safe)),
+        Series(L.OTHER, _plain(safe.totals_other)),
     )
+    points = _points(L.SAFE, safe.totals_safe) + _points(L.OTHER, safe.totals_other)
     peak = safe.highest_safe
     alt = (
         "Lijndiagram van het vertrek van vreemdelingen uit veilige landen (doorgetrokken lijn) en "
         "uit overige landen (gestreepte lijn) per jaar. Het vertrek naar veilige landen was het "
         f"hoogst in {peak.year} met {number(peak.value)} vreemdelingen."
     )
-    return FigureData(Lines(series, "aantal vertrokken vreemdelingen"), alt)
+    return FigureData(Lines(series, "aantal vertrokken vreemdelingen"), alt, tuple(points))
 
 
 def caseload(computed: Computed) -> FigureData | None:
@@ -115,23 +146,22 @@ def caseload(computed: Computed) -> FigureData | None:
         return None
     wanted = [r for r in table.rows if r.kind is RowKind.SUBTOTAL]
     wanted += [r for r in table.rows if normalise(r.label) == normalise(L.OUTFLOW_UNSUPERVISED)]
-    series = tuple(
-        Series(
-            row.label.removeprefix("Totaal ").capitalize(),
-            {
-                year: value
-                for year in table.years
-                if isinstance(value := row.values[table.column(year)], int)
-            },
-        )
+    traced = {
+        row.label.removeprefix("Totaal ").capitalize(): {
+            year: value
+            for year in table.years
+            if (value := row.provenance[table.column(year)]) is not None
+        }
         for row in wanted
-    )
+    }
+    series = tuple(Series(name, _plain(values)) for name, values in traced.items())
+    points = [point for name, values in traced.items() for point in _points(name, values)]
     names = ", ".join(s.name for s in series)
     alt = (
         f"Lijndiagram van de uitstroom uit de caseload van de DT&V per jaar, in drie reeksen met "
         f"elk een eigen lijnsoort en markering: {names}."
     )
-    return FigureData(Lines(series, "aantal vreemdelingen"), alt)
+    return FigureData(Lines(series, "aantal vreemdelingen"), alt, tuple(points))
 
 
 def spending(computed: Computed) -> FigureData:
@@ -142,8 +172,8 @@ def spending(computed: Computed) -> FigureData:
     if outlook is not None:
         for values, label in ((programme, L.PROGRAMME_TOTAL), (apparatus, L.APPARATUS_TOTAL)):
             for year in sp.outlook_years:
-                value = outlook.value(label, year)
-                if year not in values and isinstance(value, int):
+                value = outlook.row(label).provenance[outlook.column(year)]
+                if year not in values and value is not None:
                     values[year] = value
     budget_from = min(sp.budget_years) if sp.budget_years else None
     first, last = min(programme), max(programme)
@@ -155,17 +185,20 @@ def spending(computed: Computed) -> FigureData:
     )
     if budget_from is not None:
         alt += f" Vanaf {budget_from} gaat het om begrotingsbedragen."
-    series = (Series(PROGRAMME, programme), Series(APPARATUS, apparatus))
-    return FigureData(Lines(series, "x € 1.000", budget_from), alt)
+    series = (Series(PROGRAMME, _plain(programme)), Series(APPARATUS, _plain(apparatus)))
+    points = _points(PROGRAMME, programme) + _points(APPARATUS, apparatus)
+    return FigureData(Lines(series, "x € 1.000", budget_from), alt, tuple(points))
 
 
 def savings(computed: Computed) -> FigureData:
     sc = computed.scenario
-    parts = tuple(Part(m.number, f"{m.number}. {m.name}", dict(m.amounts)) for m in sc.measures)
+    parts = tuple(Part(m.number, m.label, _plain(m.amounts)) for m in sc.measures)
     per_year = "; ".join(f"{year}: {number(sc.totals[year])}" for year in sc.years)
     alt = (
         "Gestapeld staafdiagram van de besparing per maatregel per jaar (x € 1.000), elk deel "
         f"gemarkeerd met het nummer van de maatregel, met een stippellijn op het doel van "
         f"{number(sc.target)}. Totale besparing per jaar: {per_year}."
     )
-    return FigureData(Stacked(sc.years, parts, sc.target), alt)
+    points = [point for m in sc.measures for point in _points(m.label, m.amounts)]
+    points.append(Point("doel", str(sc.final_year), sc.target))
+    return FigureData(Stacked(sc.years, parts, int(sc.target)), alt, tuple(points))

@@ -167,7 +167,7 @@ class MeasureChecks:
         for record in records:
             line = self.lines.find(record.budget_line) if record.budget_line else None
             if line is not None and self._usable(record):
-                saving = derive(record, line, self.reference, self.table).structural
+                saving = Decimal(derive(record, line, self.reference, self.table).structural.value)
                 by_line[normalise(record.budget_line)].append((record, saving))
         for key, pairs in by_line.items():
             if len(pairs) < 2:
@@ -299,7 +299,7 @@ class MeasureChecks:
             limit = Decimal(self.base)
             what = f"de basis van de variant ({number(limit)} in {self.reference})"
         if record.rule == RULE_FTE:
-            saving = derive(record, line, self.reference, self.table).structural
+            saving = Decimal(derive(record, line, self.reference, self.table).structural.value)
             self._over(
                 record,
                 saving,

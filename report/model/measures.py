@@ -23,6 +23,10 @@ from report.inputs.contract import (
 )
 from report.inputs.tables import Record, RecordTable, TableRow, YearTable
 from report.model.overrides import AppliedOverride, Override, OverrideError
+from report.model.traced import year_count
+from report.provenance import Traced, constant, product
+from report.provenance import cell as traced_cell
+from report.provenance import percentage as percent_of
 
 # column of the sheet -> field of MeasureRecord
 FIELDS = {
@@ -183,15 +187,19 @@ class BudgetLines:
 
 @dataclass(frozen=True)
 class Derivation:
-    """How a measure's structural saving follows from its rule, for the text and for audit."""
+    """How a measure's structural saving follows from its rule, for the text and for audit.
+
+    Every number is traced: a parameter to its cell of the sheet (or to the --set what-if that
+    replaced it), the saving to the computation on them.
+    """
 
     rule: Rule
-    structural: Decimal  # exact, x € 1.000
-    percentage: Decimal | None = None
+    structural: Traced  # exact, x € 1.000
+    percentage: Traced | None = None
     base_label: str = ""  # e.g. "REAN-regeling 2022", "opgegeven bedrag"
-    base_amount: Decimal | None = None  # x € 1.000
-    fte: Decimal | None = None
-    cost_per_fte: Decimal | None = None  # x € 1.000 per fte per year
+    base_amount: Traced | None = None  # x € 1.000
+    fte: Traced | None = None
+    cost_per_fte: Traced | None = None  # x € 1.000 per fte per year
     source: str = ""  # file › sheet › cell of the base amount
 
 
@@ -206,47 +214,61 @@ def derive(
     def source(column: str) -> str:
         return f"{table.origin.file} › {table.origin.sheet} › {cell(table, record, column)}"
 
-    def need(value: Decimal | None) -> Decimal:
-        if value is None:  # pragma: no cover - the checks refuse a rule without its parameters
+    def need(column: str) -> Traced:
+        value = record.get(column)
+        if not isinstance(value, Decimal):  # pragma: no cover - the checks refuse this
             raise ValueError(f"maatregel {record.number}: parameter ontbreekt")
-        return value
+        return parameter(table, record, column, value)
 
     if record.rule == RULE_LINE and line is not None:
         sheet, row = line
-        base = Decimal(row.values[reference] or 0)
-        percentage = need(record.percentage)
+        base = year_count(sheet, row, reference)
+        percentage = need("Percentage")
         return Derivation(
             RULE_LINE,
-            percentage * base / 100,
+            percent_of(percentage, base),
             percentage=percentage,
             base_label=f"{row.label} {reference}",
             base_amount=base,
             source=f"{sheet.origin.file} › {sheet.origin.sheet} › {sheet.cell(row, reference)}",
         )
     if record.rule == RULE_AMOUNT:
-        base, percentage = need(record.amount), need(record.percentage)
+        base, percentage = need("Bedrag"), need("Percentage")
         return Derivation(
             RULE_AMOUNT,
-            percentage * base / 100,
+            percent_of(percentage, base),
             percentage=percentage,
             base_label="opgegeven bedrag",
             base_amount=base,
             source=source("Bedrag"),
         )
     if record.rule == RULE_FTE:
-        fte, cost = need(record.fte), need(record.cost_per_fte)
+        fte, cost = need("Aantal fte"), need("Kosten per fte")
         return Derivation(
             RULE_FTE,
-            fte * cost,
+            product(fte, cost),
             fte=fte,
             cost_per_fte=cost,
             base_label="fte maal kosten per fte",
             source=source("Aantal fte"),
         )
-    amount = need(record.amount)
+    amount = need("Bedrag")
     return Derivation(
         RULE_FIXED, amount, base_label="vast bedrag", base_amount=amount, source=source("Bedrag")
     )
+
+
+def parameter(
+    table: RecordTable, record: MeasureRecord, column: str | int, value: Decimal
+) -> Traced:
+    """A parameter of a measure: its cell, or the --set what-if that replaced the cell's value."""
+    raw = next((r for r in table.records if r.excel_row == record.excel_row), None)
+    if raw is not None:
+        found = raw.phase.get(column) if isinstance(column, int) else raw.values.get(column)
+        if isinstance(found, (int, Decimal)) and Decimal(found) == value:
+            origin = table.origin
+            return traced_cell(value, origin.file, origin.sheet, cell(table, record, column))
+    return constant(value, f"wat-als-waarde voor maatregel {record.number} (--set)")
 
 
 def cell(table: RecordTable, record: MeasureRecord, column: str | int) -> str:

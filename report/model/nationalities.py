@@ -9,6 +9,8 @@ from report.inputs import labels as L
 from report.inputs.edition import Edition
 from report.inputs.tables import YearTable
 from report.model.tables import review_years
+from report.model.traced import row_cells
+from report.provenance import Traced, cell, total
 
 TOP = 10
 
@@ -17,10 +19,14 @@ TOP = 10
 class Nationality:
     label: str
     safe: bool
-    values: dict[int, int | None]
-    total: int  # over the evaluation period, computed
-    asylum: int | None  # first asylum applications as given in the sheet
+    cells: dict[int, Traced | None]  # year -> departures (None: empty)
+    total: Traced  # over the evaluation period, computed
+    asylum: Traced | None  # first asylum applications as given in the sheet
     excel_row: int
+
+    @property
+    def values(self) -> dict[int, int | None]:
+        return {year: None if c is None else int(c) for year, c in self.cells.items()}
 
 
 def nationalities(table: YearTable, edition: Edition) -> list[Nationality]:
@@ -30,20 +36,25 @@ def nationalities(table: YearTable, edition: Edition) -> list[Nationality]:
     or a count that is not whole never reaches the model.
     """
     years = review_years(table, edition)
+    origin = table.origin
     found = []
     for row in table.rows:
         safe = row.attributes.get(L.SAFE_COUNTRY)
         asylum = row.attributes.get(L.ASYLUM)
-        total = sum(row.values.get(y) or 0 for y in years)
+        cells = row_cells(table, row, table.years)
+        period = total(c for y in years if (c := cells[y]) is not None)
         if isinstance(safe, bool):
-            count = asylum if isinstance(asylum, int) and not isinstance(asylum, bool) else None
-            found.append(Nationality(row.label, safe, row.values, total, count, row.excel_row))
+            count = None
+            if isinstance(asylum, int) and not isinstance(asylum, bool):
+                address = table.attribute_cell(row, L.ASYLUM)
+                count = cell(asylum, origin.file, origin.sheet, address)
+            found.append(Nationality(row.label, safe, cells, period, count, row.excel_row))
     return found
 
 
 def ranked(found: Sequence[Nationality], safe: bool) -> list[Nationality]:
     """The group's nationalities by total departures over the period, largest first."""
-    return sorted((n for n in found if n.safe is safe), key=lambda n: (-n.total, n.label))
+    return sorted((n for n in found if n.safe is safe), key=lambda n: (-n.total.value, n.label))
 
 
 def top(found: Sequence[Nationality], safe: bool) -> list[Nationality]:

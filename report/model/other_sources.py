@@ -10,7 +10,6 @@ figures, is an input error at its cell: a correction the report cannot place is 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from decimal import Decimal
 
 from report.inputs import contract
 from report.inputs import labels as L
@@ -20,8 +19,10 @@ from report.model.entries import DataTable
 from report.model.reconcile import Correction
 from report.model.sources import Sources
 from report.model.tables import ModelTable
+from report.model.traced import record_cell
 from report.numbers import exact
 from report.problems import Note, Problem
+from report.provenance import Traced
 
 KEYS = ("andere_bronnen_financien", "andere_bronnen_statistiek")
 
@@ -48,21 +49,21 @@ def other_source_corrections(
             if isinstance(found, Problem):
                 problems.append(found)
                 continue
-            other = record.values.get(L.OTHER_VALUE)
-            if not isinstance(other, Decimal | int):
+            other = record_cell(table, record, L.OTHER_VALUE)
+            if other is None:
                 continue  # the reader has reported the empty or unreadable cell
-            keys, shown, unit = found
+            keys, shown, unit, label = found
             where = (table.origin.file, table.origin.sheet, table.cell(record, L.OTHER_VALUE))
-            if Decimal(other) == Decimal(shown):
+            if other == shown:
                 notes.append(Note(*where, "gelijk aan het cijfer in het rapport; niets te melden"))
                 continue
             corrections.append(
                 Correction(
                     tuple(keys),
-                    record.text(L.OTHER_ROW),
+                    label,  # the report's own label: a number in it keeps its source
                     record.text(L.OTHER_COLUMN),
                     shown,
-                    int(other) if other == int(other) else other,
+                    other,
                     record.text(L.OTHER_SOURCE),
                     record.text(L.OTHER_REASON),
                     unit,
@@ -77,7 +78,7 @@ def _match(
     sheets: Mapping[str, str],
     built: Mapping[str, ModelTable],
     entries: Sequence[DataTable],
-) -> tuple[list[str], int | Decimal, contract.Unit] | Problem:
+) -> tuple[list[str], Traced, contract.Unit, str] | Problem:
     """The tables that show the record's figure, the figure and its unit; or why none does."""
     origin = table.origin
     sheet = record.text(L.OTHER_SHEET)
@@ -93,18 +94,18 @@ def _match(
             f"werkblad {sheet!r} is geen werkblad met cijfers van deze werkmap (kies uit: {names})",
         )
     label, column = record.text(L.OTHER_ROW), record.text(L.OTHER_COLUMN)
-    matches: list[tuple[str, int | Decimal, contract.Unit]] = []
+    matches: list[tuple[str, Traced, contract.Unit, str]] = []
     for entry in entries:
         shown_table = built.get(entry.key)
         if sheet_key not in entry.sheets or shown_table is None:
             continue
         try:
             row = shown_table.row(label)
-            value = row.values[shown_table.column(column)]
+            value = row.provenance[shown_table.column(column)]
         except KeyError:
             continue
         if value is not None:
-            matches.append((entry.key, value, row.unit or shown_table.unit))
+            matches.append((entry.key, value, row.unit or shown_table.unit, row.label))
     if not matches:
         return Problem(
             origin.file,
@@ -113,7 +114,7 @@ def _match(
             f"regel {label!r} met kolom {column!r} staat in geen tabel van het rapport die "
             f"{sheet} toont; schrijf regel en kolom zoals het rapport ze noemt",
         )
-    values = {value for _key, value, _unit in matches}
+    values = {value for _key, value, _unit, _label in matches}
     if len(values) > 1:
         shown = " en ".join(exact(v) for v in sorted(values))
         return Problem(
@@ -123,4 +124,4 @@ def _match(
             f"regel {label!r} met kolom {column!r} staat in meer tabellen met verschillende "
             f"cijfers ({shown}); noem de regel zoals één tabel hem noemt",
         )
-    return [key for key, _v, _u in matches], matches[0][1], matches[0][2]
+    return [key for key, *_ in matches], matches[0][1], matches[0][2], matches[0][3]

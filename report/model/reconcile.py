@@ -11,6 +11,9 @@ sources in `other_sources.py`.
 A published whole percentage is not a rounding of the counts when rounding the counts gives
 another whole number: that is recorded as a `Correction` with both figures and the rule the
 report follows, not as a rounding difference.
+
+Every figure compared is a traced number (report.provenance): the notes under the tables and
+the lists in the Verantwoording print them with their cells (`Cited` text).
 """
 
 from __future__ import annotations
@@ -19,17 +22,27 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from report.cited import Cited, Shown, cite, joined
 from report.inputs import labels as L
 from report.inputs.contract import Unit, normalise
 from report.inputs.tables import TableRow, YearTable
 from report.model.return_measures import is_total
-from report.model.shares import share
 from report.model.sources import Sources
+from report.model.traced import record_cell, year_cell, year_count
 from report.model.trend import components
-from report.numbers import exact, signed, whole
+from report.numbers import exact, percent, signed
 from report.problems import Note, Problem
+from report.provenance import (
+    Traced,
+    constant,
+    count,
+    difference,
+    or_zero,
+    rounded,
+    share,
+    total,
+)
 
-Number = int | Decimal
 PERCENT_MARGIN = Decimal(1)  # percentage points between a published and a computed percentage
 
 
@@ -47,16 +60,16 @@ class Difference:
     cell: str
     label: str  # the row
     column: str  # a year, or a column such as "Totaal"
-    printed: Number
-    compared: Number
+    printed: Traced  # the workbook's cell
+    compared: Traced  # the sum of the parts, or the other source's figure
     against: str = (
         ""  # "" (the sum of the parts) or the other source, e.g. "Vertrek veilige landen › I8+I12"
     )
 
     @property
-    def difference(self) -> Decimal:
+    def difference(self) -> Traced:
         """Compared minus printed: +50 means the report's figure is 50 higher."""
-        return Decimal(self.compared) - Decimal(self.printed)
+        return difference(self.compared, self.printed)
 
 
 @dataclass(frozen=True)
@@ -64,48 +77,66 @@ class Correction:
     """A place where the report's figure differs from another source's, with the reason."""
 
     tables: tuple[str, ...]  # catalog keys of the tables that show the figure
-    row: str  # the row, e.g. "Totaal programma-uitgaven"
+    row: str  # the row as the report labels it, e.g. "Totaal programma-uitgaven" (may be Cited)
     column: str  # a year, or a column such as "Totaal"
-    shown: Number  # the report's figure
-    other: Number  # the other source's figure
+    shown: Traced  # the report's figure
+    other: Traced  # the other source's figure
     source: str  # the other source in words
     reason: str  # input text (Andere bronnen) or the rule the report follows
     unit: Unit
 
     @property
-    def what(self) -> str:
+    def what(self) -> Cited:
         """'Totaal programma-uitgaven 2017', 'Totaal top 10 …, kolom Totaal'."""
-        return (
-            f"{self.row} {self.column}"
-            if self.column.isdigit()
-            else f"{self.row}, kolom {self.column}"
-        )
+        template = "{row} {column}" if self.column.isdigit() else "{row}, kolom {column}"
+        return cite(template, row=self.row, column=self.column)
 
-    def figure(self, value: Number) -> str:
+    def figure(self, value: Traced) -> Shown:
         """A figure of this correction as the report writes it: '36.711', '66%', '47,8%'."""
         text = exact(value, 1)
-        return f"{text}%" if self.unit is Unit.PERCENT else text
+        return Shown(value, f"{text}%" if self.unit is Unit.PERCENT else text)
 
 
-def correction_note(corrections: Sequence[Correction]) -> str:
+def correction_note(corrections: Sequence[Correction]) -> Cited:
     """Under a table: which of its figures another source gives differently."""
     if not corrections:
-        return ""
+        return Cited("")
     see = "zie de Verantwoording van de cijfers"
     if len(corrections) == 1:
         c = corrections[0]
-        return (
-            f"Voor {c.what} noemt een andere bron {c.figure(c.other)} (dit rapport "
-            f"{c.figure(c.shown)}); {see}."
+        return cite(
+            "Voor {what} noemt een andere bron {other} (dit rapport {shown}); {see}.",
+            what=c.what,
+            other=c.figure(c.other),
+            shown=c.figure(c.shown),
+            see=see,
         )
-    listed = ""
+    listed: Cited | str = ""
     if len(corrections) <= 2:
-        listed = ": " + ", ".join(
-            f"{c.what} {c.figure(c.other)} (hier {c.figure(c.shown)})" for c in corrections
+        listed = joined(
+            [
+                cite(
+                    "{what} {other} (hier {shown})",
+                    what=c.what,
+                    other=c.figure(c.other),
+                    shown=c.figure(c.shown),
+                )
+                for c in corrections
+            ],
+            ", ",
         )
-    return (
-        f"Andere bronnen geven voor {len(corrections)} cijfers in deze tabel een ander "
-        f"cijfer{listed}; {see}."
+        listed = joined([": ", listed], "")
+    how_many = count([difference(c.shown, c.other) for c in corrections])
+    return joined(
+        [
+            cite(
+                "Andere bronnen geven voor {n} cijfers in deze tabel een ander cijfer",
+                n=Shown(how_many, exact(how_many)),
+            ),
+            listed,
+            f"; {see}.",
+        ],
+        "",
     )
 
 
@@ -113,7 +144,7 @@ def correction_note(corrections: Sequence[Correction]) -> str:
 class Side:
     """One source of a figure: its value, where it is, and how many rounded values it sums."""
 
-    value: int | Decimal
+    value: Traced
     file: str
     sheet: str
     cell: str
@@ -138,19 +169,19 @@ class Reconciliation:
         year: int | None,
         a: Side,
         b: Side,
-        margin: Decimal | int,
+        margin: Traced,
         places: int = 0,
     ) -> None:
         """Record a difference within `margin`; a larger one is a problem at a's cell."""
-        difference = Decimal(a.value) - Decimal(b.value)
-        if difference == 0:
+        gap = difference(a.value, b.value)
+        if gap == 0:
             return
         when = f" {year}" if year else ""
         text = (
             f"{what}{when}: {_shown(a.value)} hier, {_shown(b.value)} in {b.place} "
-            f"(verschil {signed(difference, places)})"
+            f"(verschil {signed(gap, places)})"
         )
-        if abs(difference) <= margin:
+        if abs(gap) <= margin:
             self.notes.append(
                 Note(
                     a.file,
@@ -187,12 +218,17 @@ class Reconciliation:
         return [d for d in self.differences if d.table == key]
 
 
-def _shown(value: int | Decimal) -> str:
+def _shown(value: Traced | Decimal) -> str:
     return exact(value, 1)
 
 
-def margin(rounding: int, a: Side, b: Side) -> Decimal:
-    return Decimal(rounding) * (a.terms + b.terms) / 2
+def margin(rounding: int, a: Side, b: Side) -> Traced:
+    terms = a.terms + b.terms
+    return constant(
+        Decimal(rounding) * terms / 2,
+        f"afrondingsmarge: de helft van de afrondingseenheid ({rounding}) per opgetelde "
+        f"waarde ({terms})",
+    )
 
 
 def _cells(table: YearTable, rows: Sequence[TableRow], year: int) -> str:
@@ -205,7 +241,7 @@ def _cells(table: YearTable, rows: Sequence[TableRow], year: int) -> str:
 
 
 def _side(table: YearTable, rows: Sequence[TableRow], year: int) -> Side:
-    value = sum(r.values.get(year) or 0 for r in rows)
+    value = total(year_count(table, r, year) for r in rows)
     return Side(value, table.origin.file, table.origin.sheet, _cells(table, rows, year), len(rows))
 
 
@@ -273,16 +309,17 @@ def percentages_vs_outflow(result: Reconciliation, key: str, sources: Sources) -
         row = pct.line(label)
         parts = [outflow.line(n) for n in numerators]
         for year in sorted(set(pct.years) & set(outflow.years)):
-            printed = row.values.get(year)
-            computed = share(
-                sum(p.values.get(year) or 0 for p in parts),
-                sum(b.values.get(year) or 0 for b in base_rows),
-            )
-            if printed is None or computed is None or printed == whole(computed):
+            printed = year_cell(pct, row, year)
+            base = total(year_count(outflow, b, year) for b in base_rows)
+            if printed is None or not base:
                 continue
-            counted = computed.quantize(Decimal("0.1"))
+            computed = share(total(year_count(outflow, p, year) for p in parts), base)
+            whole = rounded(computed)
+            if printed == whole:
+                continue
+            counted = rounded(computed, 1)
             cells = _cells(outflow, [*parts, *base_rows], year)
-            if abs(printed - computed) > PERCENT_MARGIN:
+            if abs(Decimal(printed.value) - Decimal(computed.value)) > PERCENT_MARGIN:
                 where = f"{outflow.origin.file} › {outflow.origin.sheet} › {cells}"
                 result.problems.append(
                     Problem(
@@ -290,7 +327,7 @@ def percentages_vs_outflow(result: Reconciliation, key: str, sources: Sources) -
                         pct.origin.sheet,
                         pct.cell(row, year),
                         f"{label} {year}: {printed} hier, {_shown(counted)} in {where} "
-                        f"(verschil {signed(printed - counted, 1)}); dat is meer dan "
+                        f"(verschil {signed(difference(printed, counted), 1)}); dat is meer dan "
                         f"{_shown(PERCENT_MARGIN)} procentpunt: controleer beide werkbladen",
                     )
                 )
@@ -302,7 +339,7 @@ def percentages_vs_outflow(result: Reconciliation, key: str, sources: Sources) -
                     pct.cell(row, year),
                     f"{label} {year}: {printed} hier, {_shown(counted)} uit de aantallen in "
                     f"{outflow.origin.sheet} › {cells}; afronding verklaart dat niet (afgerond "
-                    f"{whole(computed)})",
+                    f"{exact(whole)})",
                 )
             )
             result.corrections.append(
@@ -313,7 +350,7 @@ def percentages_vs_outflow(result: Reconciliation, key: str, sources: Sources) -
                     printed,
                     counted,
                     f"de uitstroom in aantallen, {outflow.origin.sheet}",
-                    PUBLISHED_PERCENT_RULE.format(rounded=f"{whole(computed)}%"),
+                    cite(PUBLISHED_PERCENT_RULE, rounded=Shown(whole, percent(whole))),
                     Unit.PERCENT,
                 )
             )
@@ -325,10 +362,10 @@ def gl_total(result: Reconciliation, key: str, sources: Sources) -> None:
     parts = [r for r in gl.records if not is_total(r)]
     origin = gl.origin
     for record in gl.records:
-        printed = record.whole(L.GL_COUNT)
+        printed = record_cell(gl, record, L.GL_COUNT)
         if is_total(record) and printed is not None:
             a = Side(printed, origin.file, origin.sheet, gl.cell(record, L.GL_COUNT))
             cells = "+".join(gl.cell(r, L.GL_COUNT) for r in parts)
-            counted = sum(r.whole(L.GL_COUNT) or 0 for r in parts)
+            counted = total(or_zero(record_cell(gl, r, L.GL_COUNT)) for r in parts)
             b = Side(counted, origin.file, origin.sheet, cells, len(parts))
             result.compare(key, "Totaal vertrek uit de GL", None, a, b, margin(1, a, b))

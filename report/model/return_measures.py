@@ -7,7 +7,6 @@ from dataclasses import dataclass, replace
 from report.inputs import labels as L
 from report.inputs.contract import Unit, normalise
 from report.inputs.tables import Record, YearTable
-from report.model.shares import share
 from report.model.sources import Sources
 from report.model.tables import (
     Heading,
@@ -18,8 +17,9 @@ from report.model.tables import (
     period_text,
     review_years,
 )
+from report.model.traced import record_cell, year_count
 from report.model.trend import Ranked, YearValue, percent
-from report.numbers import whole
+from report.provenance import ZERO, Traced, or_zero, total
 
 DETENTION_SHARE = "Aantoonbaar vertrek als deel van het aantal in bewaring geplaatst"
 DETENTION_NOTE = (
@@ -28,14 +28,14 @@ DETENTION_NOTE = (
 )
 
 
-def detention_shares(table: YearTable) -> dict[int, int | None]:
+def detention_shares(table: YearTable) -> dict[int, Traced | None]:
     """Departures from detention as a whole percentage of the people placed in detention."""
     detained = table.line(L.DETAINED, L.DETENTION)
     departed = table.line(L.DEPARTED, L.DETENTION)
-    result: dict[int, int | None] = {}
+    result: dict[int, Traced | None] = {}
     for year in table.years:
-        exact = share(departed.values.get(year) or 0, detained.values.get(year) or 0)
-        result[year] = None if exact is None else whole(exact)
+        placed = year_count(table, detained, year)
+        result[year] = percent(year_count(table, departed, year), placed) if placed else None
     return result
 
 
@@ -54,7 +54,7 @@ def return_measures(sources: Sources, heading: Heading) -> ModelTable:
     rows = list(base.rows)
     at = rows.index(base.row(L.DEPARTED, L.DETENTION)) + 1
     values = tuple(shares[y] for y in years)
-    rows.insert(at, ModelRow(DETENTION_SHARE, values, RowKind.INFO, unit=Unit.PERCENT))
+    rows.insert(at, ModelRow.traced(DETENTION_SHARE, values, RowKind.INFO, unit=Unit.PERCENT))
     return replace(base, rows=tuple(rows))
 
 
@@ -62,19 +62,19 @@ def gl_departures(sources: Sources, heading: Heading) -> ModelTable:
     """One row per type of departure with its top three countries below it."""
     table = sources.records("gl")
     rows = []
-    total = 0
+    counts = []
     for record in table.records:
         if is_total(record):
             continue
-        count = record.whole(L.GL_COUNT) or 0
-        total += count
-        rows.append(ModelRow(record.text(L.GL_TYPE), (count,)))
+        count = or_zero(record_cell(table, record, L.GL_COUNT))
+        counts.append(count)
+        rows.append(ModelRow.traced(record.text(L.GL_TYPE), (count,)))
         for n in range(1, L.GL_TOP + 1):
             country = record.text(L.gl_country(n))
             if country:
-                number = record.whole(L.gl_country_count(n))
-                rows.append(ModelRow(f"{L.OF_WHICH} {country}", (number,), RowKind.INFO))
-    rows.append(ModelRow(L.TOTAL, (total,), RowKind.TOTAL))
+                number = record_cell(table, record, L.gl_country_count(n))
+                rows.append(ModelRow.traced(f"{L.OF_WHICH} {country}", (number,), RowKind.INFO))
+    rows.append(ModelRow.traced(L.TOTAL, (total(counts),), RowKind.TOTAL))
     return heading.table((L.GL_COUNT,), rows, (table.origin,), period=table.period)
 
 
@@ -83,25 +83,25 @@ def gl_departures(sources: Sources, heading: Heading) -> ModelTable:
 
 @dataclass(frozen=True)
 class Detention:
-    shares: dict[int, int | None]  # % of those detained who demonstrably left
+    shares: dict[int, Traced | None]  # % of those detained who demonstrably left
     last: YearValue
-    detained_last: int
-    departed_last: int
+    detained_last: Traced
+    departed_last: Traced
 
 
 @dataclass(frozen=True)
 class GlDepartures:
     period: str
-    total: int
+    total: Traced
     largest: Ranked  # the most common type
 
 
 @dataclass(frozen=True)
 class Vris:
     last_year: int
-    in_chain: int
-    departed: int
-    departed_share: int
+    in_chain: Traced
+    departed: Traced
+    departed_share: Traced
 
 
 def detention_figures(sources: Sources) -> Detention:
@@ -111,9 +111,9 @@ def detention_figures(sources: Sources) -> Detention:
     last = years[-1]
     return Detention(
         shares=shares,
-        last=YearValue(last, shares[last] or 0),
-        detained_last=table.line(L.DETAINED, L.DETENTION).values.get(last) or 0,
-        departed_last=table.line(L.DEPARTED, L.DETENTION).values.get(last) or 0,
+        last=YearValue(last, or_zero(shares[last])),
+        detained_last=year_count(table, table.line(L.DETAINED, L.DETENTION), last),
+        departed_last=year_count(table, table.line(L.DEPARTED, L.DETENTION), last),
     )
 
 
@@ -135,9 +135,9 @@ class Outcome:
     """How many demonstrably left after a return measure, over the years of the table."""
 
     measure: str  # the group's label in the sheet (for bewaring: its groups together)
-    placed: int
-    departed: int
-    share: int  # whole % of `placed`
+    placed: Traced
+    departed: Traced
+    share: Traced  # whole % of `placed`
 
 
 @dataclass(frozen=True)
@@ -173,17 +173,17 @@ def outcome_figures(sources: Sources) -> Outcomes | None:
     table = sources.year("maatregelen_vertrek")
     years = review_years(table, sources.edition)
 
-    def counted(group: str, placed_label: str, departed_label: str) -> tuple[int, int]:
+    def counted(group: str, placed_label: str, departed_label: str) -> tuple[Traced, Traced]:
         placed, departed = table.find(placed_label, group), table.find(departed_label, group)
         if placed is None or departed is None:
-            return 0, 0
+            return ZERO, ZERO
         return (
-            sum(placed.values.get(y) or 0 for y in years),
-            sum(departed.values.get(y) or 0 for y in years),
+            total(year_count(table, placed, y) for y in years),
+            total(year_count(table, departed, y) for y in years),
         )
 
     custodial = [counted(*rows) for rows in CUSTODIAL_ROWS]
-    placed, departed = sum(c[0] for c in custodial), sum(c[1] for c in custodial)
+    placed, departed = total(c[0] for c in custodial), total(c[1] for c in custodial)
     if placed == 0:
         return None
     lighter = []
@@ -202,17 +202,19 @@ def outcome_figures(sources: Sources) -> Outcomes | None:
 def gl_figures(sources: Sources) -> GlDepartures:
     table = sources.records("gl")
     parts = [
-        (r.text(L.GL_TYPE), r.whole(L.GL_COUNT) or 0) for r in table.records if not is_total(r)
+        (r.text(L.GL_TYPE), or_zero(record_cell(table, r, L.GL_COUNT)))
+        for r in table.records
+        if not is_total(r)
     ]
-    label, count = max(parts, key=lambda part: part[1])
+    label, count = max(parts, key=lambda part: part[1].value)
     return GlDepartures(
-        period=table.period, total=sum(c for _, c in parts), largest=Ranked(label, count)
+        period=table.period, total=total(c for _, c in parts), largest=Ranked(label, count)
     )
 
 
 def vris_figures(sources: Sources) -> Vris:
     table = sources.year("vris")
     last = review_years(table, sources.edition)[-1]
-    chain = table.line(L.IN_CHAIN).values.get(last) or 0
-    departed = table.line(L.DEPARTED_FROM_CHAIN).values.get(last) or 0
+    chain = year_count(table, table.line(L.IN_CHAIN), last)
+    departed = year_count(table, table.line(L.DEPARTED_FROM_CHAIN), last)
     return Vris(last, chain, departed, percent(departed, chain))

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from report.cited import Shown, cite
 from report.inputs.contract import Unit
 from report.model.scenario import Scenario
-from report.model.tables import Heading, ModelRow, ModelTable, RowKind, Value, period_text
-from report.numbers import number, whole
+from report.model.tables import Heading, ModelRow, ModelTable, RowKind, period_text
+from report.numbers import number
+from report.provenance import Traced, rounded
 
 DIFFERENCE_NOTE = (
     "Een positief verschil betekent dat de maatregelen meer opleveren dan de taakstelling."
@@ -24,7 +26,7 @@ def first_year_reached(scenario: Scenario) -> int | None:
 
 def caption(heading: Heading, scenario: Scenario) -> Heading:
     """The caption names the savings percentage of this edition."""
-    return replace(heading, caption=heading.caption.format(percentage=scenario.percentage))
+    return replace(heading, caption=cite(heading.caption, percentage=scenario.percentage))
 
 
 def savings_table(scenario: Scenario, heading: Heading) -> ModelTable:
@@ -32,25 +34,26 @@ def savings_table(scenario: Scenario, heading: Heading) -> ModelTable:
     years = scenario.years
     final = years.index(scenario.final_year)
 
-    def only_final(value: int) -> tuple[Value, ...]:
+    def only_final(value: Traced) -> tuple[Traced | None, ...]:
         return tuple(value if i == final else None for i in range(len(years)))
 
-    rows = [ModelRow(m.label, tuple(m.amounts[y] for y in years)) for m in scenario.measures]
-    totals = tuple(scenario.totals[y] for y in years)
-    rows.append(ModelRow("Totaal besparing", totals, RowKind.TOTAL))
+    rows = [ModelRow.traced(m.label, [m.amounts[y] for y in years]) for m in scenario.measures]
+    totals = [scenario.totals[y] for y in years]
+    rows.append(ModelRow.traced("Totaal besparing", totals, RowKind.TOTAL))
+    target = cite(
+        "Taakstelling ({percentage}% van {base}, basis {year})",
+        percentage=scenario.percentage,
+        base=Shown(scenario.base, number(scenario.base)),
+        year=scenario.reference_year,
+    )
     rows += [
-        ModelRow(
-            f"Taakstelling ({scenario.percentage}% van {number(scenario.base)}, "
-            f"basis {scenario.reference_year})",
-            only_final(scenario.target),
-            RowKind.INFO,
-        ),
-        ModelRow(
+        ModelRow.traced(target, only_final(scenario.target), RowKind.INFO),
+        ModelRow.traced(
             "Verschil (totaal min taakstelling)", only_final(scenario.difference), RowKind.INFO
         ),
-        ModelRow(
+        ModelRow.traced(
             "Dekking van de taakstelling",
-            only_final(whole(scenario.coverage)),
+            only_final(rounded(scenario.coverage)),
             RowKind.INFO,
             unit=Unit.PERCENT,
         ),

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from decimal import Decimal
+
+from report.provenance import Traced, constant, difference, total
 
 
 def share(part: int | Decimal, whole: int | Decimal) -> Decimal | None:
@@ -29,3 +32,19 @@ def whole_shares(parts: Mapping[str, int | Decimal], total: int = 100) -> dict[s
     for key in order[:missing]:
         floors[key] += 1
     return floors
+
+
+@dataclass(frozen=True)
+class WholeSharesRule:
+    """The numbers that explain the largest-remainder rule in the Verantwoording: shares add
+    up to `whole`; rounded half up they could add up to `below` or `above` instead."""
+
+    whole: Traced
+    below: Traced
+    above: Traced
+
+
+def whole_shares_rule() -> WholeSharesRule:
+    whole = constant(100, "het geheel waarop de aandelen samen uitkomen (100%)")
+    point = constant(1, "één procentpunt: ten hoogste zoveel wijkt half naar boven afronden af")
+    return WholeSharesRule(whole, difference(whole, point), total((whole, point)))

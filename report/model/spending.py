@@ -23,6 +23,7 @@ from report.model.tables import (
     year_columns,
     years_within,
 )
+from report.model.traced import year_count
 from report.model.trend import (
     Change,
     Ranked,
@@ -34,6 +35,7 @@ from report.model.trend import (
     over,
     percent,
 )
+from report.provenance import Traced, total
 
 DTV_TOTAL = "Totaal DT&V"
 
@@ -66,11 +68,13 @@ def dtv(sources: Sources, heading: Heading) -> ModelTable:
         rows.append(ModelRow(label, (None,) * len(years), RowKind.GROUP))
         # without the sheets' Toelichting: it speaks of the review years, not of this outlook
         rows += [
-            ModelRow(r.label, r.values, RowKind.SUBTOTAL if r.kind is RowKind.TOTAL else r.kind)
+            ModelRow.traced(
+                r.label, r.provenance, RowKind.SUBTOTAL if r.kind is RowKind.TOTAL else r.kind
+            )
             for r in part.rows
         ]
     subtotals = [r for r in rows if r.kind is RowKind.SUBTOTAL]
-    rows.append(ModelRow(DTV_TOTAL, column_sums(subtotals, len(years)), RowKind.TOTAL))
+    rows.append(ModelRow.traced(DTV_TOTAL, column_sums(subtotals, len(years)), RowKind.TOTAL))
     budget = (programma.budget_years | apparaat.budget_years) & frozenset(years)
     return heading.table(
         year_columns(years, False, budget),
@@ -87,25 +91,25 @@ def dtv(sources: Sources, heading: Heading) -> ModelTable:
 @dataclass(frozen=True)
 class Spending:
     years: tuple[int, ...]
-    programme_totals: dict[int, int]
+    programme_totals: dict[int, Traced]
     programme: Change  # first → last year of the review
     programme_lowest: YearValue
     programme_highest: YearValue
-    apparatus_totals: dict[int, int]
+    apparatus_totals: dict[int, Traced]
     apparatus: Change
     outlook_years: tuple[int, ...]
-    dtv_totals: dict[int, int]  # apparatus + programme, last review year → reference year
+    dtv_totals: dict[int, Traced]  # apparatus + programme, last review year → reference year
     reference: YearValue  # total DT&V spending in the savings reference year
     budget_years: tuple[int, ...]
 
 
 @dataclass(frozen=True)
 class Receipts:
-    period_totals: dict[str, int]
-    total: int
+    period_totals: dict[str, Traced]
+    total: Traced
 
     @property
-    def europe(self) -> int | None:
+    def europe(self) -> Traced | None:
         """Receipts from the EU for European subsidies over the period (None: no such line)."""
         found = {normalise(label): v for label, v in self.period_totals.items()}
         return found.get(normalise(L.RECEIPTS_EUROPE))
@@ -114,10 +118,10 @@ class Receipts:
 @dataclass(frozen=True)
 class Assignment:
     year: int  # the latest year broken down
-    total: int
+    total: Traced
     largest: Ranked
-    travel: int  # escort and returnee travel together
-    travel_share: int  # % of the total
+    travel: Traced  # escort and returnee travel together
+    travel_share: Traced  # % of the total
 
 
 def spending_figures(sources: Sources) -> Spending:
@@ -142,9 +146,9 @@ def spending_figures(sources: Sources) -> Spending:
         apparatus_totals=apparatus_totals,
         apparatus=change(apparatus_totals, years[0], years[-1]),
         outlook_years=outlook,
-        dtv_totals={y: total_in(programma, y) + total_in(apparaat, y) for y in outlook},
+        dtv_totals={y: total((total_in(programma, y), total_in(apparaat, y))) for y in outlook},
         reference=YearValue(
-            reference, total_in(programma, reference) + total_in(apparaat, reference)
+            reference, total((total_in(programma, reference), total_in(apparaat, reference)))
         ),
         budget_years=tuple(sorted(programma.budget_years | apparaat.budget_years)),
     )
@@ -153,22 +157,22 @@ def spending_figures(sources: Sources) -> Spending:
 def receipt_figures(sources: Sources) -> Receipts:
     table = sources.year("ontvangsten")
     years = review_years(table, sources.edition)
-    period_totals = {r.label: over(r, years) for r in components(table)}
-    return Receipts(period_totals, sum(period_totals.values()))
+    period_totals = {r.label: over(table, r, years) for r in components(table)}
+    return Receipts(period_totals, total(period_totals.values()))
 
 
 def assignment_figures(sources: Sources) -> Assignment:
     table = sources.year("opdracht")
     year = table.years[-1]
     rows = components(table)
-    total = sum(r.values.get(year) or 0 for r in rows)
+    whole = total(year_count(table, r, year) for r in rows)
     largest = max(rows, key=lambda r: r.values.get(year) or 0)
     travel_rows = (table.find(label) for label in (L.ESCORT_TRAVEL, L.RETURNEE_TRAVEL))
-    travel = sum(r.values.get(year) or 0 for r in travel_rows if r is not None)
+    travel = total(year_count(table, r, year) for r in travel_rows if r is not None)
     return Assignment(
         year=year,
-        total=total,
-        largest=Ranked(largest.label, largest.values.get(year) or 0),
+        total=whole,
+        largest=Ranked(largest.label, year_count(table, largest, year)),
         travel=travel,
-        travel_share=percent(travel, total),
+        travel_share=percent(travel, whole),
     )

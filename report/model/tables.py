@@ -4,9 +4,10 @@ Totals and subtotals are always computed from the component rows; a total printe
 workbook has been checked by the reader and is never copied. The render stage formats these
 tables without knowing where they came from.
 
-A cell is a plain number (`Value`). Provenance (where a printed number came from) will sit
-beside the values of a `ModelRow`, filled in where values are made: `from_year_table`, the
-sum helpers below and the few builders that compute rows of their own.
+A cell is a plain number (`Value`); where it came from sits beside it in the row
+(`ModelRow.provenance`, a traced number per cell), filled in where values are made:
+`from_year_table`, the sum helpers below and the builders that compute rows of their own.
+Rows are made from traced numbers (`ModelRow.traced`), so a value and its source cannot part.
 """
 
 from __future__ import annotations
@@ -16,9 +17,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from report.cited import joined
 from report.inputs.contract import Role, Unit, normalise
 from report.inputs.edition import Edition
 from report.inputs.tables import Origin, TableRow, YearTable
+from report.model.traced import added as added_cells
+from report.model.traced import year_cell
+from report.provenance import Traced, total
 
 Number = int | Decimal
 Value = Number | None  # None: an empty cell
@@ -41,6 +46,9 @@ class RowKind(StrEnum):
         return self in (RowKind.SUBTOTAL, RowKind.TOTAL)
 
 
+TracedValue = Traced | None  # None: an empty cell
+
+
 @dataclass(frozen=True)
 class ModelRow:
     label: str
@@ -48,6 +56,20 @@ class ModelRow:
     kind: RowKind = RowKind.COMPONENT
     note: str = ""  # footnote for this row (e.g. the workbook's Toelichting)
     unit: Unit | None = None  # a row in another unit than its table (a % row in a table of counts)
+    provenance: tuple[TracedValue, ...] = ()  # per value: where it came from (() for a heading)
+
+    @classmethod
+    def traced(
+        cls,
+        label: str,
+        cells: Sequence[TracedValue],
+        kind: RowKind = RowKind.COMPONENT,
+        note: str = "",
+        unit: Unit | None = None,
+    ) -> ModelRow:
+        """A row whose values are the traced numbers' values, with their sources beside them."""
+        values = tuple(None if c is None else c.value for c in cells)
+        return cls(label, values, kind, note, unit, tuple(cells))
 
 
 @dataclass(frozen=True)
@@ -89,6 +111,16 @@ class ModelTable:
     def value(self, label: str, column: str | int, group: str = "") -> Value:
         return self.row(label, group).values[self.column(column)]
 
+    def row_names(self) -> list[str]:
+        """Each row's label, below a group heading as 'heading › label' (unique in a table)."""
+        names, group = [], ""
+        for row in self.rows:
+            if row.kind is RowKind.GROUP:
+                group = row.label
+            below = group and row.kind is not RowKind.GROUP
+            names.append(f"{group} › {row.label}" if below else row.label)
+        return names
+
     @property
     def years(self) -> tuple[int, ...]:
         """The year columns, without their budget mark."""
@@ -120,7 +152,7 @@ class Heading:
     ) -> ModelTable:
         return ModelTable(
             key=self.key,
-            title=f"{self.caption} ({period})" if period else self.caption,
+            title=joined((self.caption, f" ({period})"), "") if period else self.caption,
             unit=self.unit,
             stub=self.stub,
             columns=tuple(columns),
@@ -130,15 +162,15 @@ class Heading:
         )
 
 
-def sum_known(values: Iterable[Value]) -> Value:
+def sum_known(values: Iterable[TracedValue]) -> TracedValue:
     """Sum of the filled cells; None when no cell is filled (nothing to add up)."""
     known = [v for v in values if v is not None]
-    return sum(known) if known else None
+    return total(known) if known else None
 
 
-def column_sums(rows: Sequence[ModelRow], width: int) -> tuple[Value, ...]:
+def column_sums(rows: Sequence[ModelRow], width: int) -> tuple[TracedValue, ...]:
     """Column-wise sum of the filled cells of `rows`."""
-    return tuple(sum_known(r.values[i] for r in rows) for i in range(width))
+    return tuple(sum_known(r.provenance[i] for r in rows) for i in range(width))
 
 
 def period_text(years: Sequence[int]) -> str:
@@ -157,15 +189,21 @@ def year_columns(
 
 
 def values_for(
-    row_values: Mapping[int, Value], years: Sequence[int], total: bool
-) -> tuple[Value, ...]:
+    row_values: Mapping[int, TracedValue], years: Sequence[int], total_column: bool
+) -> tuple[TracedValue, ...]:
     values = tuple(row_values.get(y) for y in years)
-    return values + ((sum_known(values),) if total else ())
+    return values + ((sum_known(values),) if total_column else ())
 
 
-def added(rows: Sequence[TableRow], years: Sequence[int]) -> dict[int, Value]:
+def added(
+    table: YearTable, rows: Sequence[TableRow], years: Sequence[int]
+) -> dict[int, TracedValue]:
     """Year-wise sum of rows."""
-    return {y: sum_known(r.values.get(y) for r in rows) for y in years}
+    return {y: added_cells(table, rows, y) for y in years}
+
+
+def cells_of(table: YearTable, row: TableRow, years: Sequence[int]) -> dict[int, TracedValue]:
+    return {y: year_cell(table, row, y) for y in years}
 
 
 def from_year_table(
@@ -195,9 +233,9 @@ def from_year_table(
         current_group = group
         if source is not None:
             rows.append(
-                ModelRow(
+                ModelRow.traced(
                     source.label,
-                    values_for(source.values, years, total_column),
+                    values_for(cells_of(table, source, years), years, total_column),
                     RowKind.INFO if source.role is Role.INFO else RowKind.COMPONENT,
                     source.toelichting,
                 )
@@ -208,10 +246,11 @@ def from_year_table(
             if kind is RowKind.TOTAL
             else [r for r in components if normalise(r.group) == normalise(group)]
         )
-        rows.append(ModelRow(label, values_for(added(parts, years), years, total_column), kind))
+        sums = values_for(added(table, parts, years), years, total_column)
+        rows.append(ModelRow.traced(label, sums, kind))
     if total_label:
-        total = values_for(added(components, years), years, total_column)
-        rows.append(ModelRow(total_label, total, RowKind.TOTAL))
+        sums = values_for(added(table, components, years), years, total_column)
+        rows.append(ModelRow.traced(total_label, sums, RowKind.TOTAL))
     budget = table.budget_years & frozenset(years)
     return heading.table(
         year_columns(years, total_column, budget),

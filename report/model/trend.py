@@ -1,26 +1,26 @@
 """Series over the years and what the text says about them: lowest, highest, change, share.
 
-Shares cited in the text are whole percentages, rounded half up (`numbers.whole`); changes
-keep their exact values so the text can say "steeg" or "daalde" from the sign.
+Every figure is a traced number (report.provenance), so the text can show where it came from.
+Shares cited in the text are whole percentages, rounded half up; changes keep their exact
+values so the text can say "steeg" or "daalde" from the sign.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from itertools import pairwise
 
 from report.inputs.contract import Role, normalise
 from report.inputs.tables import TableRow, YearTable
-from report.model.shares import share
-from report.numbers import whole
+from report.model.traced import year_count
+from report.provenance import Traced, share, total, whole_percent
 
 
 @dataclass(frozen=True)
 class YearValue:
     year: int
-    value: int
+    value: Traced
 
 
 @dataclass(frozen=True)
@@ -29,13 +29,13 @@ class Change:
     end: YearValue
 
     @property
-    def difference(self) -> int:
+    def difference(self) -> Traced:
         return self.end.value - self.start.value
 
     @property
-    def percent(self) -> Decimal | None:
+    def percent(self) -> Traced | None:
         """Exact change in % of the start value (None from zero)."""
-        return share(self.difference, self.start.value)
+        return share(self.difference, self.start.value) if self.start.value else None
 
     @property
     def up(self) -> bool:
@@ -49,7 +49,7 @@ class Change:
 @dataclass(frozen=True)
 class Ranked:
     label: str
-    value: int
+    value: Traced
 
 
 def components(table: YearTable, group: str = "") -> list[TableRow]:
@@ -61,41 +61,40 @@ def components(table: YearTable, group: str = "") -> list[TableRow]:
     ]
 
 
-def totals(rows: Iterable[TableRow], years: Sequence[int]) -> dict[int, int]:
+def totals(table: YearTable, rows: Iterable[TableRow], years: Sequence[int]) -> dict[int, Traced]:
     """Year-wise sum of rows (empty cells count as nothing)."""
     chosen = list(rows)
-    return {y: sum(r.values.get(y) or 0 for r in chosen) for y in years}
+    return {y: total(year_count(table, r, y) for r in chosen) for y in years}
 
 
-def over(row: TableRow, years: Sequence[int]) -> int:
+def over(table: YearTable, row: TableRow, years: Sequence[int]) -> Traced:
     """A row's sum over the years."""
-    return sum(row.values.get(y) or 0 for y in years)
+    return total(year_count(table, row, y) for y in years)
 
 
-def lowest(series: Mapping[int, int]) -> YearValue:
+def lowest(series: Mapping[int, Traced]) -> YearValue:
     year = min(series, key=lambda y: (series[y], y))
     return YearValue(year, series[year])
 
 
-def highest(series: Mapping[int, int]) -> YearValue:
+def highest(series: Mapping[int, Traced]) -> YearValue:
     year = max(series, key=lambda y: (series[y], -y))
     return YearValue(year, series[year])
 
 
-def change(series: Mapping[int, int], start: int, end: int) -> Change:
+def change(series: Mapping[int, Traced], start: int, end: int) -> Change:
     return Change(YearValue(start, series[start]), YearValue(end, series[end]))
 
 
-def largest_step(series: Mapping[int, int]) -> Change:
+def largest_step(series: Mapping[int, Traced]) -> Change:
     """The largest change from one year to the next (either direction; ties: the earliest)."""
     years = sorted(series)
     steps = [change(series, a, b) for a, b in pairwise(years)]
     if not steps:
         return change(series, years[0], years[0])
-    return max(steps, key=lambda c: (abs(c.difference), -c.start.year))
+    return max(steps, key=lambda c: (abs(c.difference.value), -c.start.year))
 
 
-def percent(part: int, whole_: int) -> int:
+def percent(part: Traced, whole_: Traced) -> Traced:
     """`part` as a whole percentage of `whole_` (0 when there is nothing to divide by)."""
-    exact = share(part, whole_)
-    return 0 if exact is None else whole(exact)
+    return whole_percent(part, whole_)

@@ -7,7 +7,7 @@ The file is read line by line against a whitelist. What passes as Markdown:
   label `{#sec-…}` that the text can refer to;
 - footnotes (`[^naam]` and `[^naam]: tekst`), references `@sec-…`, `@tbl-…`, `@fig-…` to
   labels that exist in this report;
-- named values `{{< var naam >}}`, replaced by their text;
+- named values `{{< var naam >}}`, replaced by their text (a number marked with its source);
 - review markers: a line `::: nakijken` opens a passage still to be reviewed, `:::` closes it.
 
 Every other character is escaped (`present.markdown.escape`), so raw HTML, `{=typst}` blocks,
@@ -25,7 +25,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
+from report.cited import Cited
 from report.present.markdown import Markdown, escape
+from report.present.marks import Mark, cited_markdown, unmarked
 
 DIV_OPEN = re.compile(r"^ {0,3}:{3,}\s*(?:\{\s*\.nakijken\s*\}|nakijken)\s*$")
 _DIV_CLOSE = re.compile(r"^ {0,3}:{3,}\s*$")
@@ -70,6 +72,7 @@ class Context:
     labels: frozenset[str]  # the labels the report defines
     taken: frozenset[str]  # labels defined elsewhere: a heading may not define them again
     prefix: str  # footnote labels get this prefix, so parts cannot clash
+    mark: Mark = unmarked  # marks a named value's number with its source (report.present.marks)
 
 
 @dataclass
@@ -238,7 +241,7 @@ class _Translator:
                 "cijfers is niet aangeleverd",
             )
             return _literal(written)
-        return escape(text)
+        return cited_markdown(text, self.context.mark) if isinstance(text, Cited) else escape(text)
 
 
 def _literal(text: str) -> str:

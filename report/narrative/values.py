@@ -2,49 +2,74 @@
 
 A small, documented set, each computed from the model and written as the report writes it
 (Dutch numbers, "€ 6,7 mln", "63%"). The narrative gets nothing else from the model: no
-attribute access, no template logic. `python build.py waarden` lists every name with its
+attribute access, no template logic. A value that is a traced number (or a year from
+editie.yml) is a `Cited` text, so the document marks it with its source like every other
+printed number (herkomst.csv, "Toon herkomst"). `python build.py waarden` lists every name with its
 value and meaning; a value whose sheet was not supplied is None (a text-check finding when
 a file uses it).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from report.cited import Cited, Shown, cite, joined
 from report.model import Model
 from report.numbers import date_text, euro, number, percent
+from report.provenance import Traced, setting
+
+
+def _shown(value: Traced, format_number: Callable[[Traced], str] = number) -> Cited:
+    """A traced number as the report prints it, keeping its source."""
+    return cite("{value}", value=Shown(value, format_number(value)))
+
+
+def _setting_year(year: int, *key: str) -> Cited:
+    """A year from editie.yml, traced to its key."""
+    return _shown(setting(year, *key), str)
 
 
 @dataclass(frozen=True)
 class NamedValue:
     name: str
     meaning: str  # in Dutch, for `waarden` and the README
-    compute: Callable[[Model], str | None]
+    compute: Callable[[Model], str | None]  # a number's text is Cited: it knows its source
 
 
 def _share(kind: str) -> Callable[[Model], str]:
-    return lambda m: percent(getattr(m.indicators.departures.period_mix, kind))
+    return lambda m: _shown(getattr(m.indicators.departures.period_mix, kind), percent)
 
 
 def _detention(model: Model, what: str) -> str | None:
     found = model.indicators.detention
     if found is None:
         return None
-    return percent(found.last.value) if what == "share" else str(found.last.year)
+    return _shown(found.last.value, percent) if what == "share" else str(found.last.year)
 
 
 VALUES: tuple[NamedValue, ...] = (
     NamedValue(
         "periode",
         "de evaluatieperiode, eerste en laatste jaar",
-        lambda m: f"{m.edition.first_year}–{m.edition.last_year}",
+        lambda m: Cited(
+            f"{m.edition.first_year}–{m.edition.last_year}",
+            [
+                (0, 4, setting(m.edition.first_year, "periode", "van")),
+                (5, 9, setting(m.edition.last_year, "periode", "tot")),
+            ],
+        ),
     ),
     NamedValue(
-        "periode.van", "het eerste jaar van de periode", lambda m: str(m.edition.first_year)
+        "periode.van",
+        "het eerste jaar van de periode",
+        lambda m: _setting_year(m.edition.first_year, "periode", "van"),
     ),
     NamedValue(
-        "periode.tot", "het laatste jaar van de periode", lambda m: str(m.edition.last_year)
+        "periode.tot",
+        "het laatste jaar van de periode",
+        lambda m: _setting_year(m.edition.last_year, "periode", "tot"),
     ),
     NamedValue(
         "periode.jaren", "het aantal jaren van de periode", lambda m: str(len(m.edition.years))
@@ -67,17 +92,17 @@ VALUES: tuple[NamedValue, ...] = (
     NamedValue(
         "vertrek.totaal",
         "het vertrek over de hele periode (aantal vreemdelingen)",
-        lambda m: number(m.indicators.departures.period_total),
+        lambda m: _shown(m.indicators.departures.period_total),
     ),
     NamedValue(
         "vertrek.gemiddeld",
         "het gemiddelde vertrek per jaar",
-        lambda m: number(m.indicators.departures.average),
+        lambda m: _shown(m.indicators.departures.average),
     ),
     NamedValue(
         "vertrek.laagst",
         "het laagste vertrek in één jaar",
-        lambda m: number(m.indicators.departures.lowest.value),
+        lambda m: _shown(m.indicators.departures.lowest.value),
     ),
     NamedValue(
         "vertrek.laagst.jaar",
@@ -87,7 +112,7 @@ VALUES: tuple[NamedValue, ...] = (
     NamedValue(
         "vertrek.hoogst",
         "het hoogste vertrek in één jaar",
-        lambda m: number(m.indicators.departures.highest.value),
+        lambda m: _shown(m.indicators.departures.highest.value),
     ),
     NamedValue(
         "vertrek.hoogst.jaar",
@@ -97,7 +122,7 @@ VALUES: tuple[NamedValue, ...] = (
     NamedValue(
         "vertrek.laatste",
         "het vertrek in het laatste jaar van de periode",
-        lambda m: number(m.indicators.departures.change.end.value),
+        lambda m: _shown(m.indicators.departures.change.end.value),
     ),
     NamedValue(
         "vertrek.zelfstandig",
@@ -115,33 +140,35 @@ VALUES: tuple[NamedValue, ...] = (
     NamedValue(
         "uitgaven.programma.eerste",
         "de programma-uitgaven van het artikel in het eerste jaar",
-        lambda m: euro(m.indicators.spending.programme.start.value),
+        lambda m: _shown(m.indicators.spending.programme.start.value, euro),
     ),
     NamedValue(
         "uitgaven.programma.laatste",
         "de programma-uitgaven van het artikel in het laatste jaar",
-        lambda m: euro(m.indicators.spending.programme.end.value),
+        lambda m: _shown(m.indicators.spending.programme.end.value, euro),
     ),
     NamedValue(
         "uitgaven.apparaat.laatste",
         "de apparaatsuitgaven van de DT&V in het laatste jaar",
-        lambda m: euro(m.indicators.spending.apparatus.end.value),
+        lambda m: _shown(m.indicators.spending.apparatus.end.value, euro),
     ),
     NamedValue(
         "besparing.percentage",
         "het besparingspercentage van de variant",
-        lambda m: percent(m.scenario.percentage),
+        lambda m: _shown(m.scenario.percentage, percent),
     ),
     NamedValue(
         "besparing.referentiejaar",
         "het jaar waarvan de uitgaven de basis zijn",
-        lambda m: str(m.scenario.reference_year),
+        lambda m: _setting_year(m.scenario.reference_year, "besparing", "referentiejaar"),
     ),
-    NamedValue("besparing.basis", "de basis van de variant", lambda m: euro(m.scenario.base)),
+    NamedValue(
+        "besparing.basis", "de basis van de variant", lambda m: _shown(m.scenario.base, euro)
+    ),
     NamedValue(
         "besparing.doel",
         "het bedrag dat bespaard moet worden",
-        lambda m: euro(m.scenario.target),
+        lambda m: _shown(m.scenario.target, euro),
     ),
     NamedValue(
         "besparing.eindjaar",
@@ -151,12 +178,12 @@ VALUES: tuple[NamedValue, ...] = (
     NamedValue(
         "besparing.opbrengst",
         "wat de maatregelen samen in het laatste jaar opleveren",
-        lambda m: euro(m.scenario.final_total),
+        lambda m: _shown(m.scenario.final_total, euro),
     ),
     NamedValue(
         "besparing.dekking",
         "de opbrengst als percentage van het doel",
-        lambda m: percent(m.scenario.coverage),
+        lambda m: _shown(m.scenario.coverage, percent),
     ),
     NamedValue(
         "bewaring.aandeel",
@@ -172,7 +199,7 @@ VALUES: tuple[NamedValue, ...] = (
     NamedValue(
         "iom.totaal",
         "het vertrek met steun van de IOM over de periode (alleen met het werkblad Vertrek via IOM)",
-        lambda m: number(m.indicators.iom.period_total) if m.indicators.iom else None,
+        lambda m: _shown(m.indicators.iom.period_total) if m.indicators.iom else None,
     ),
 )
 
@@ -182,3 +209,30 @@ BY_NAME = {value.name: value for value in VALUES}
 def named_values(model: Model) -> dict[str, str | None]:
     """Every name with its text for this edition (None: its sheet was not supplied)."""
     return {value.name: value.compute(model) for value in VALUES}
+
+
+_VAR = re.compile(r"\{\{<\s*var\s+([^\s>]*)\s*>\}\}")
+
+
+def with_values(item: Mapping[str, object], values: Mapping[str, str | None]) -> dict[str, object]:
+    """An item of the program's own content files with its named values filled in.
+
+    The texts in templates/content may use named values as the narrative does
+    (`{{< var besparing.percentage >}}`); a number so placed keeps its source. A name that
+    does not exist or has no value is a defect of the content file (KeyError).
+    """
+    filled: dict[str, object] = {}
+    for key, text in item.items():
+        if not isinstance(text, str) or not _VAR.search(text):
+            filled[key] = text
+            continue
+        parts: list[str] = []
+        position = 0
+        for match in _VAR.finditer(text):
+            value = values.get(match.group(1))
+            if value is None:
+                raise KeyError(f"benoemde waarde {match.group(1)!r} bestaat niet of is leeg")
+            parts += [text[position : match.start()], value]
+            position = match.end()
+        filled[key] = joined([*parts, text[position:]], "")
+    return filled

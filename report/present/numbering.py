@@ -30,6 +30,12 @@ class Numbering:
                 return numbered
         raise KeyError(f"tabel {key!r} staat niet in het document")
 
+    def figure(self, key: str) -> Numbered:
+        for numbered in self.figures:
+            if numbered.key == key:
+                return numbered
+        raise KeyError(f"figuur {key!r} staat niet in het document")
+
     def to_json(self) -> str:
         return json.dumps(
             {

@@ -4,6 +4,7 @@ Corrections and choices (another source gives another figure for what the report
 the reason) become the rows of a table, grouped where one reason covers several figures.
 Rounding differences become one compact paragraph per table and sheet, the cells in natural
 order (by row, then by column), each with the printed figure and the one it was checked with.
+Every figure is marked with its source (report.present.marks).
 """
 
 from __future__ import annotations
@@ -11,10 +12,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import groupby
 
+from report.cited import Shown, cite, joined
 from report.model import Correction, Difference
-from report.model.printed import cell_order, ordered
+from report.model.printed import cell_order, count_text, ordered
 from report.numbers import exact
 from report.present.markdown import Markdown, escape, reference, strong
+from report.present.marks import Mark, cited_markdown, unmarked
 from report.present.text import join_nl
 
 
@@ -24,13 +27,22 @@ def correction_items(corrections: Sequence[Correction]) -> list[dict[str, object
     key = lambda c: (c.tables, c.row, c.source, c.reason)  # noqa: E731
     for (tables, row, source, reason), group in groupby(corrections, key=key):
         found = list(group)
-        figures = "; ".join(
-            f"{_column(c.column)}{c.figure(c.shown)} ({c.figure(c.other)})" for c in found
+        figures = joined(
+            [
+                cite(
+                    "{column}{shown} ({other})",
+                    column=_column(c.column),
+                    shown=c.figure(c.shown),
+                    other=c.figure(c.other),
+                )
+                for c in found
+            ],
+            "; ",
         )
         items.append(
             {
                 "tabel": [f"tbl-{t}" for t in tables],
-                "cijfer": f"{row}: {figures}",
+                "cijfer": joined([row, ": ", figures], ""),
                 "bron": source,
                 "reden": reason,
             }
@@ -42,7 +54,7 @@ def _column(column: str) -> str:
     return f"{column}: " if column.isdigit() else f"kolom {column}: "
 
 
-def rounding_paragraphs(differences: Sequence[Difference]) -> list[Markdown]:
+def rounding_paragraphs(differences: Sequence[Difference], mark: Mark = unmarked) -> list[Markdown]:
     """Per table and compared source: where the cells are and every cell, in natural order."""
     paragraphs = []
     key = lambda d: (d.table, d.file, d.sheet, d.against.split(" › ")[0])  # noqa: E731
@@ -50,19 +62,28 @@ def rounding_paragraphs(differences: Sequence[Difference]) -> list[Markdown]:
     for d in differences:
         groups.setdefault(key(d), []).append(d)
     for (table, file, sheet, against), found in groups.items():
-        cells = "; ".join(
-            f"{d.cell} {exact(d.printed, 1)} ({exact(d.compared, 1)})" for d in _natural(found)
+        cells = joined(
+            [
+                cite(
+                    "{cell} {printed} ({compared})",
+                    cell=d.cell,
+                    printed=Shown(d.printed, exact(d.printed, 1)),
+                    compared=Shown(d.compared, exact(d.compared, 1)),
+                )
+                for d in _natural(found)
+            ],
+            "; ",
         )
         compared = (
             f"vergeleken met {escape(against)}"
             if against
             else "vergeleken met de som van de regels"
         )
-        count = "één cel" if len(found) == 1 else f"{len(found)} cellen"
+        count = cited_markdown(count_text(found, "cel", "cellen"), mark)
         paragraphs.append(
             Markdown(
                 f"{strong(reference('Tbl-' + table))} ({escape(file)} › {escape(sheet)}, "
-                f"{compared}), {count}: {escape(cells)}."
+                f"{compared}), {count}: {cited_markdown(cells, mark)}."
             )
         )
     return paragraphs

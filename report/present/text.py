@@ -3,7 +3,8 @@
 The templates decide what to say; these helpers decide how the data is said, so that "steeg"
 or "daalde" always follows the sign of the numbers, a plural subject gets a plural verb
 ("de uitgaven stegen"), differences carry the minus sign (−) and nationality adjectives keep
-their capital ("Iraakse").
+their capital ("Iraakse"). Text with numbers is `Cited` (report.cited): each number keeps its
+source, so the document can mark it.
 """
 
 from __future__ import annotations
@@ -11,9 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 
+from report.cited import Cited, Shown, cite, joined
 from report.model.departures import Deviation
 from report.model.trend import Change
-from report.numbers import MINUS, number, percent, whole
+from report.numbers import MINUS, number, percent
+from report.provenance import Traced, rounded
 
 # past tense, singular -> plural
 PLURAL = {
@@ -50,12 +53,12 @@ WORDS = [
 ]
 
 
-def join_nl(items: Iterable[object], last: str = "en") -> str:
-    """['a', 'b', 'c'] -> 'a, b en c' (or 'a, b of c')."""
-    parts = [str(item) for item in items]
+def join_nl(items: Iterable[object], last: str = "en") -> Cited:
+    """['a', 'b', 'c'] -> 'a, b en c' (or 'a, b of c'); numbers in cited parts keep their place."""
+    parts = [item if isinstance(item, str) else str(item) for item in items]
     if len(parts) <= 1:
-        return "".join(parts)
-    return ", ".join(parts[:-1]) + f" {last} " + parts[-1]
+        return joined(parts, "")
+    return joined([joined(parts[:-1], ", "), parts[-1]], f" {last} ")
 
 
 def capitalised(text: str) -> str:
@@ -68,9 +71,13 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def count_word(count: int) -> str:
+def count_word(count: int | Traced) -> str:
     """A count as Dutch text writes it: words up to twenty ('tien'), digits above."""
-    return WORDS[count] if 0 <= count < len(WORDS) else number(count)
+    if 0 <= count < len(WORDS):
+        return WORDS[int(count)]
+    return (
+        cite("{n}", n=Shown(count, number(count))) if isinstance(count, Traced) else number(count)
+    )
 
 
 def agree(verb_text: str, plural: bool) -> str:
@@ -79,7 +86,7 @@ def agree(verb_text: str, plural: bool) -> str:
 
 
 def verb(
-    difference: float | Decimal,
+    difference: float | Decimal | Traced,
     up: str = "steeg",
     down: str = "daalde",
     same: str = "bleef gelijk",
@@ -90,46 +97,60 @@ def verb(
     return agree(chosen, plural)
 
 
-def signed_percent(value: Decimal) -> str:
+def signed_percent(value: Traced) -> Cited:
     """A change in whole per cent with its sign: '+66%', '−3%'."""
-    rounded = whole(value)
-    sign = "+" if rounded > 0 else MINUS if rounded < 0 else ""
-    return f"{sign}{percent(abs(rounded))}"
+    whole = rounded(value)
+    sign = "+" if whole > 0 else MINUS if whole < 0 else ""
+    return cite("{change}", change=Shown(whole, f"{sign}{percent(abs(whole))}"))
 
 
 def trend(
     change: Change,
-    fmt: Callable[[int], str] = number,
+    fmt: Callable[[Traced], str] = number,
     *,
     plural: bool = False,
     subject: str = "",
     years: bool = True,
-) -> str:
+) -> Cited:
     """'steeg van 22.157 in 2011 naar 36.722 in 2017 (+66%)' from a model Change.
 
     `plural`: the subject is plural ('stegen'). `subject` puts the subject after the verb, for
     a sentence that opens with the period ('Tussen 2011 en 2017 daalde het vertrek van …');
-    `years=False` then leaves the years out of the figures.
+    `years=False` then leaves the years out of the figures. The numbers keep their sources.
     """
     start, end = change.start, change.end
     who = f" {subject}" if subject else ""
+    first = Shown(start.value, fmt(start.value))
     if change.difference == 0:
         when = f" ({start.year} en {end.year})" if years else ""
-        return f"{agree('bleef', plural)}{who} gelijk op {fmt(start.value)}{when}"
-    first = f"{fmt(start.value)} in {start.year}" if years else fmt(start.value)
-    last = f"{fmt(end.value)} in {end.year}" if years else fmt(end.value)
-    text = f"{verb(change.difference, plural=plural)}{who} van {first} naar {last}"
+        return cite(
+            "{verb}{who} gelijk op {first}{when}",
+            verb=agree("bleef", plural),
+            who=who,
+            first=first,
+            when=when,
+        )
+    text = cite(
+        "{verb}{who} van {first}{a} naar {last}{b}",
+        verb=verb(change.difference, plural=plural),
+        who=who,
+        first=first,
+        a=f" in {start.year}" if years else "",
+        last=Shown(end.value, fmt(end.value)),
+        b=f" in {end.year}" if years else "",
+    )
     if change.percent is not None:
-        text += f" ({signed_percent(change.percent)})"
+        text = joined((text, " (", signed_percent(change.percent), ")"), "")
     return text
 
 
-def points(value: int) -> str:
+def points(value: Traced) -> Cited:
     """A difference in percentage points: '6 procentpunt'."""
-    return f"{number(abs(value))} procentpunt"
+    size = abs(value)
+    return cite("{n} procentpunt", n=Shown(size, number(size)))
 
 
-def deviations_text(deviations: Sequence[Deviation]) -> str:
+def deviations_text(deviations: Sequence[Deviation]) -> Cited:
     """Per year, each type that deviates from the prognosis, the year said once.
 
     'in 2015 bij zelfstandig vertrek (28%, 8 procentpunt erboven); in 2017 bij zelfstandig
@@ -139,10 +160,20 @@ def deviations_text(deviations: Sequence[Deviation]) -> str:
     parts = []
     for year in years:
         said = [
-            f"bij {lower_first(d.type)} ({percent(d.share)}, {points(d.points)} "
-            f"{'erboven' if d.higher else 'eronder'})"
+            joined(
+                (
+                    cite(
+                        "bij {type} ({share}, ",
+                        type=lower_first(d.type),
+                        share=Shown(d.share, percent(d.share)),
+                    ),
+                    points(d.points),
+                    f" {'erboven' if d.higher else 'eronder'})",
+                ),
+                "",
+            )
             for d in deviations
             if d.year == year
         ]
-        parts.append(f"in {year} {join_nl(said)}")
-    return "; ".join(parts)
+        parts.append(joined((f"in {year} ", join_nl(said)), ""))
+    return joined(parts, "; ")

@@ -2,6 +2,8 @@
 
 The script is inline (the page stays one self-contained file, no external requests) and runs
 under a per-page nonce, so the server's Content-Security-Policy can forbid every other script.
+The published page's own script (the "Toon herkomst" switch, templates/publish/rapport.html)
+gets the same nonce; a script anywhere else in the page would not run.
 It listens to the server's event stream and reloads when the page's version is no longer
 current; a report page remembers its scroll position across the reload, a status page does
 not, so the report reopens where the writer was before a problem interrupted it.
@@ -19,6 +21,7 @@ from html import escape
 from report.problems import Problem
 
 EVENTS_PATH = "/gebeurtenissen"
+PUBLISHED_SCRIPT = "<script>"  # how the publishing template opens its script (no attributes)
 
 _SCRIPT = """<script nonce="{nonce}">
 (function () {{
@@ -118,6 +121,7 @@ def _page(html: str, version: int, report: bool) -> Page:
         report="true" if report else "false",
         events=json.dumps(EVENTS_PATH),
     )
+    html = html.replace(PUBLISHED_SCRIPT, f'<script nonce="{nonce}">')
     head, tag, tail = html.rpartition("</body>")
     text = head + script + tag + tail if tag else html + script
     return Page(text.encode("utf-8"), nonce, version)

@@ -36,9 +36,11 @@ from report.resources import FONTS
 from report.resources import PUBLISH as TEMPLATES
 
 FILTERS = Path(__file__).resolve().parent / "filters"
-# Order matters: capitals first, then numbering (which needs the tables and figures as
-# pandoc elements), then the writers' own forms of figures, tables and source notes.
+# Order matters: numbers' sources out of all formats but HTML, capitals first, then numbering
+# (which needs the tables and figures as pandoc elements), then the writers' own forms of
+# figures, tables and source notes.
 FILTER_CHAIN = (
+    "herkomst.lua",
     "sentence_refs.lua",
     "crossref.lua",
     "alt_text.lua",

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,11 +22,18 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from report import numbers
+from report.cited import Cited
 from report.model import Model, catalog
+from report.model.changes import Changes
 from report.model.entries import DataTable, FigureEntry, TableEntry, TextTable
+from report.model.shares import whole_shares_rule
+from report.narrative.values import named_values, with_values
 from report.numbers import date_text
+from report.present import herkomst
+from report.present.changes import parameter_line, revision_line
 from report.present.derivation import derivation_text, phasing_text
-from report.present.markdown import FigureBlock, Markdown, escape
+from report.present.markdown import FigureBlock, Markdown, escape, reference
+from report.present.marks import Mark, Marks, Where, cited_markdown, unmarked
 from report.present.numbering import Numbered, Numbering
 from report.present.reconciliation import correction_items, rounding_paragraphs, tables_of
 from report.present.tables import provenance_items, table_block, text_block
@@ -39,9 +47,11 @@ from report.present.text import (
     trend,
     verb,
 )
-from report.problems import TextFinding
+from report.problems import Finding, TextFinding
+from report.provenance import Traced
 from report.render.content import content
 from report.render.figures import make_figures
+from report.render.places import locate, unanchored
 from report.render.slots import Slots, fill
 from report.resources import CHAPTERS
 
@@ -54,6 +64,7 @@ TEMPLATES = (
     "h5_conclusies.qmd.j2",
     "h6_verbeter_besparing.qmd.j2",
     "bijlagen.qmd.j2",
+    "wijzigingen.qmd.j2",  # only with --compare: what changed since the previous edition
 )
 DOCUMENT = "rapport.qmd"
 NUMBERING = "nummering.json"
@@ -72,6 +83,7 @@ class Composed:
     text: str
     numbering: Numbering
     findings: list[TextFinding]  # the text check; any finding makes the document a draft
+    herkomst: tuple[herkomst.Row, ...] = ()  # every number printed or drawn, with its source
 
     @property
     def draft(self) -> bool:
@@ -84,39 +96,66 @@ class Rendered:
     numbering: Numbering
     findings: list[TextFinding]
     figures: tuple[str, ...] = ()  # the figure files it refers to, relative to the build folder
+    herkomst: tuple[herkomst.Row, ...] = ()  # every number printed or drawn, with its source
 
 
-def _finalize(value: object) -> str:
-    """Every `{{ … }}`: Markdown the code built stays, anything else is escaped."""
-    return value if isinstance(value, Markdown) else escape(value)
+def _finalizer(mark: Mark) -> Callable[[object], str]:
+    """Every `{{ … }}`: Markdown the code built stays, a traced number and text with traced
+    numbers get their sources marked, anything else is escaped."""
+
+    def finalize(value: object) -> str:
+        if isinstance(value, Markdown):
+            return value
+        if isinstance(value, Traced):
+            plain = str(value).replace("-", numbers.MINUS)  # a year or a count: no dots
+            return mark(value, plain if isinstance(value.value, int) else numbers.exact(value))
+        if isinstance(value, Finding):
+            return Markdown(f"{escape(value.place)}: {cited_markdown(value.message, mark)}")
+        if isinstance(value, Cited):
+            return cited_markdown(value, mark)
+        return escape(value)
+
+    return finalize
 
 
-def _trusted(format_number: Callable[..., str]) -> Callable[..., Markdown]:
-    """A number formatter's text is Markdown as it stands (digits, . , % € − + and spaces)."""
-    return lambda *args: Markdown(format_number(*args))
+_MARK: ContextVar[Mark] = ContextVar("mark", default=unmarked)  # the document being composed
 
 
-@functools.cache
+def _current(value: object, text: str, where: Where | None = None) -> Markdown:
+    """Mark with the marks of the document being composed (the environment is shared)."""
+    return _MARK.get()(value, text, Where() if where is None else where)
+
+
+def _marked(format_number: Callable[..., str], mark: Mark) -> Callable[..., Markdown]:
+    """A number formatter whose text is marked with the number's source (if it is traced)."""
+    return lambda value, *args: mark(value, format_number(value, *args))
+
+
 def environment() -> Environment:
     """One environment per process: it keeps the compiled templates (the preview renders again
     and again) and compiles a template again only when its file has changed."""
+    return _environment(CHAPTERS)
+
+
+@functools.cache
+def _environment(chapters: Path) -> Environment:
     env = Environment(
-        loader=FileSystemLoader(CHAPTERS),
+        loader=FileSystemLoader(chapters),
         undefined=StrictUndefined,
-        finalize=_finalize,
+        finalize=_finalizer(_current),
         autoescape=False,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    euro = _trusted(numbers.euro)  # the one style for amounts in running text
+    euro = _marked(numbers.euro, _current)  # the one style for amounts in running text
     env.filters.update(
-        n=_trusted(numbers.number),
-        pct=_trusted(numbers.percent),
+        n=_marked(numbers.number, _current),
+        pct=_marked(numbers.percent, _current),
         euro=euro,
         datum=date_text,
         join_nl=join_nl,
-        trend=trend,
+        trend=trend,  # this and the other helpers give Cited text: `finalize` marks it
         verb=verb,
         derivation=derivation_text,
         phasing=phasing_text,
@@ -125,31 +164,42 @@ def environment() -> Environment:
         count_word=count_word,
         capitalised=capitalised,
         lower_first=lower_first,
+        revision=revision_line,
+        parameter_change=parameter_line,
     )
     return env
 
 
 def render(
-    model: Model, build_dir: Path, figures: Mapping[str, FigureBlock] | None = None
+    model: Model,
+    build_dir: Path,
+    figures: Mapping[str, FigureBlock] | None = None,
+    changes: Changes | None = None,
 ) -> Rendered:
     """Write build/rapport.qmd and the numbers its tables and figures got.
 
     The figures are drawn here, or `figures` gives their blocks when another process draws
-    them (`render/drawing.py`): the document needs only their file names.
+    them (`render/drawing.py`): the document needs only their file names. With `changes` the
+    appendix on what changed since the previous edition is written too.
     """
     build_dir.mkdir(parents=True, exist_ok=True)
     if figures is None:
         figures = make_figures(model, build_dir)
-    composed = compose(model, figures)
+    composed = compose(model, figures, changes)
     target = build_dir / DOCUMENT
     target.write_text(composed.text, encoding="utf-8")
     (build_dir / NUMBERING).write_text(composed.numbering.to_json() + "\n", encoding="utf-8")
     paths = tuple(block.path for block in figures.values())
-    return Rendered(target, composed.numbering, composed.findings, paths)
+    return Rendered(target, composed.numbering, composed.findings, paths, composed.herkomst)
 
 
-def compose(model: Model, figures: Mapping[str, FigureBlock] | None = None) -> Composed:
-    """The document's text, its numbering and the text check, without writing anything.
+def compose(
+    model: Model,
+    figures: Mapping[str, FigureBlock] | None = None,
+    changes: Changes | None = None,
+) -> Composed:
+    """The document's text, its numbering, the text check and the source of every number it
+    prints, without writing anything.
 
     Without `figures` (the check command) every figure is placed without drawing it.
     """
@@ -160,6 +210,7 @@ def compose(model: Model, figures: Mapping[str, FigureBlock] | None = None) -> C
         }
     emitted: list[str] = []
     slots = Slots()
+    marks = Marks()
 
     def table(key: str) -> Markdown:
         entry = _table(key)
@@ -167,7 +218,7 @@ def compose(model: Model, figures: Mapping[str, FigureBlock] | None = None) -> C
         if isinstance(entry, DataTable):
             if key not in model.tables:
                 raise RenderError(f"tabel {key!r} is er niet; plaats hem binnen has({key!r})")
-            return table_block(model.tables[key]).markdown()
+            return table_block(model.tables[key], marks).markdown()
         if entry.edition_bound:  # the edition's own table of words; the text check reads it
             slots.words.append(entry.content)
             found = model.word_tables.get(entry.content)
@@ -175,12 +226,13 @@ def compose(model: Model, figures: Mapping[str, FigureBlock] | None = None) -> C
         elif entry.used_only:  # filled in once the whole text is known
             return Markdown(_later(key))
         elif entry.content:
-            items = content(entry.content)
+            values = named_values(model)
+            items = [with_values(item, values) for item in content(entry.content)]
         elif entry.key == "correcties":
             items = correction_items(model.corrections)
         else:
-            items = provenance_items(model.tables.values())
-        return text_block(entry, items).markdown()
+            items = provenance_items(model.tables.values(), model.figures.values())
+        return text_block(entry, items, marks).markdown()
 
     def figure(key: str) -> Markdown:
         _figure(key)
@@ -192,7 +244,8 @@ def compose(model: Model, figures: Mapping[str, FigureBlock] | None = None) -> C
         return figures[key].markdown()
 
     context = {
-        "rounding_paragraphs": lambda: rounding_paragraphs(model.differences),
+        "rounding_paragraphs": lambda: rounding_paragraphs(model.differences, marks),
+        "rule": whole_shares_rule(),  # the numbers that explain the largest-remainder rule
         "rounded_tables": lambda: tables_of(model.differences),
         "m": model,
         "ed": model.edition,
@@ -204,10 +257,16 @@ def compose(model: Model, figures: Mapping[str, FigureBlock] | None = None) -> C
         "content": content,
         "euro": numbers.euro,
         "tekst": slots.placer(),
+        "changes": changes,
+        "ref": reference,
     }
-    env = environment()
-    body = "\n".join(env.get_template(name).render(**context) for name in TEMPLATES)
-    body, findings = fill(body, model, slots, set(_DEFINED.findall(body)))
+    token = _MARK.set(marks)
+    try:
+        env = environment()
+        body = "\n".join(env.get_template(name).render(**context) for name in TEMPLATES)
+    finally:
+        _MARK.reset(token)
+    body, findings = fill(body, model, slots, set(_DEFINED.findall(body)), marks)
     for entry in catalog.TABLES:
         if isinstance(entry, TextTable) and entry.used_only and _later(entry.key) in body:
             block = text_block(entry, _used(content(entry.content), entry, body)).markdown()
@@ -221,7 +280,11 @@ def compose(model: Model, figures: Mapping[str, FigureBlock] | None = None) -> C
             text, "fig", emitted, catalog.FIGURES, lambda k: model.figures[k].caption
         ),
     )
-    return Composed(text, numbering, findings)
+    names = {f"tbl-{n.key}": f"tabel {n.number}" for n in numbering.tables}
+    names |= {f"fig-{n.key}": f"figuur {n.number}" for n in numbering.figures}
+    text, located = unanchored(text, locate(text, marks.printed, names))
+    found = herkomst.rows(located, numbering, model.figures)
+    return Composed(text, numbering, findings, tuple(found))
 
 
 def render_document(model: Model, build_dir: Path) -> Path:

@@ -20,6 +20,7 @@ from report.narrative.markup import Context, Translated, heading_labels, transla
 from report.narrative.slots import BY_NAME
 from report.narrative.values import named_values
 from report.present.markdown import Markdown
+from report.present.marks import Mark, unmarked
 from report.problems import TextFinding
 
 _HEADING = re.compile(r"^(#{1,6})\s", re.MULTILINE)
@@ -48,10 +49,13 @@ class Slots:
         return tekst
 
 
-def fill(text: str, model: Model, slots: Slots, defined: set[str]) -> tuple[str, list[TextFinding]]:
+def fill(
+    text: str, model: Model, slots: Slots, defined: set[str], mark: Mark = unmarked
+) -> tuple[str, list[TextFinding]]:
     """The text with every placed part in it, and the findings of the text check.
 
-    `defined` holds the labels the templates define; the parts' headings add theirs.
+    `defined` holds the labels the templates define; the parts' headings add theirs. `mark`
+    marks the numbers of named values with their sources, in document order.
     """
     values = named_values(model)
     labels = set(defined)
@@ -66,7 +70,7 @@ def fill(text: str, model: Model, slots: Slots, defined: set[str]) -> tuple[str,
         marker = _marker(name)
         markdown = ""
         if name in model.narrative:
-            context = Context(levels[name], values, frozenset(labels), frozenset(taken), name)
+            context = Context(levels[name], values, frozenset(labels), frozenset(taken), name, mark)
             part = translate(model.narrative[name].lines, context)
             taken.update(heading_labels(model.narrative[name].lines))
             translated[name] = part

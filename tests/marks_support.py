@@ -1,0 +1,18 @@
+"""The rendered document as a reader sees its text: numbers without their source spans.
+
+Every traced number reaches the Quarto-markdown document as a pandoc span carrying its source
+(`[36.722]{#getal-17 .herkomst data-herkomst="…"}`); the PDF and DOCX print only the number.
+Tests that read sentences of the document compare them without those spans.
+"""
+
+from __future__ import annotations
+
+import re
+
+SPAN = re.compile(
+    r'\[([^\]]*)\]\{(?:#getal-\d+ )?\.herkomst data-herkomst="(?:[^"\\]|\\.)*"\}'
+)  # a number in a heading has no id
+
+
+def unmarked(text: str) -> str:
+    return SPAN.sub(lambda m: m.group(1), text)
