@@ -28,7 +28,7 @@ def folder(root: Path) -> str:
     digest = hashlib.sha256()
     for path in _files(root):
         digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
-        digest.update(_file(path).encode("ascii"))
+        digest.update(file_hash(path).encode("ascii"))
     return digest.hexdigest()
 
 
@@ -55,7 +55,7 @@ def drawing() -> str:
     """The code, fonts and libraries that turn a chart's data into its image (once per process)."""
     digest = hashlib.sha256(sys.version.encode("utf-8"))
     for relative in _DRAWING_CODE:
-        digest.update(relative.encode("ascii") + _file(_PACKAGE / relative).encode("ascii"))
+        digest.update(relative.encode("ascii") + file_hash(_PACKAGE / relative).encode("ascii"))
     digest.update(folder(FONTS).encode("ascii"))
     libraries = [
         name
@@ -85,7 +85,8 @@ def _files(root: Path) -> list[Path]:
     return [path for path in found if path.is_file()]
 
 
-def _file(path: Path) -> str:
+def file_hash(path: Path) -> str:
+    """A file by content, read in blocks (workbooks and publications can be large)."""
     digest = hashlib.sha256()
     with path.open("rb") as stream:
         for block in iter(lambda: stream.read(1 << 20), b""):

@@ -4,7 +4,6 @@ problem that names it."""
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from report import fingerprint
@@ -26,7 +25,7 @@ def previous_fingerprint(previous: Path) -> str:
     try:
         if previous.is_dir():
             return fingerprint.folder(previous)
-        return hashlib.sha256(previous.read_bytes()).hexdigest()
+        return fingerprint.file_hash(previous)
     except OSError as error:
         raise unreadable(error, previous) from None
 

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from report.fingerprint import file_hash
 from report.problems import Finding, Note, TextFinding
 
 STAMP = "publicatie.json"
@@ -50,14 +51,6 @@ F = TypeVar("F", bound=Finding)
 OTHER_SOURCE = "gemaakt uit andere invoer of met een andere versie van het programma"
 UNKNOWN_SOURCE = "niet na te gaan uit welke invoer"
 CHANGED = "gewijzigd na de publicatie"
-
-
-def file_hash(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def path_hash(path: Path) -> str:

@@ -9,7 +9,6 @@ the open data only (no pandoc or Typst), from build folders that start with the 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,17 +17,7 @@ from report import pipeline, stamp
 from report.folders import FolderRefused, check_folders
 from tests.cli_support import run_cli, second_edition, snapshot
 from tests.conftest import DATA
-
-
-class Recorder:
-    def __init__(self) -> None:
-        self.skipped: list[str] = []
-
-    def run(self, name: str, work: Callable[[], object]) -> object:
-        return work()
-
-    def skip(self, name: str, reason: str) -> None:
-        self.skipped.append(name)
+from tests.progress_support import Recorder
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,6 @@ The build runs in this process with a stand-in for the engines (the document its
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,19 +16,7 @@ from report import pipeline
 from report.publish import atomic
 from tests.cli_support import second_edition, snapshot
 from tests.conftest import DATA
-
-
-class Recorder:
-    """Progress that remembers what it was told."""
-
-    def __init__(self) -> None:
-        self.skipped: list[str] = []
-
-    def run(self, name: str, work: Callable[[], object]) -> object:
-        return work()
-
-    def skip(self, name: str, reason: str) -> None:
-        self.skipped.append(f"{name}: {reason}")
+from tests.progress_support import Recorder
 
 
 def fake_publish(document: Path, output_dir: Path, formats, engine="embedded", extras=None, **_):

@@ -19,7 +19,6 @@ import shutil
 import subprocess
 import sys
 import textwrap
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -34,19 +33,7 @@ from report.publish import atomic
 from report.render.drawing import DrawingFailed, FigureWorker
 from report.render.figures import draw_figure, plan_figures
 from tests.conftest import DATA, ROOT
-
-
-class Recorder:
-    """Progress that remembers the stages it was told were skipped."""
-
-    def __init__(self) -> None:
-        self.skipped: list[str] = []
-
-    def run(self, name: str, work: Callable[[], object]) -> object:
-        return work()
-
-    def skip(self, name: str, reason: str) -> None:
-        self.skipped.append(name)
+from tests.progress_support import Recorder
 
 
 def fake_publish(document: Path, output_dir: Path, formats, engine="embedded", extras=None, **_):

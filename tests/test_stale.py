@@ -14,7 +14,6 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
@@ -28,19 +27,9 @@ from report.publish import atomic
 from report.render.figures import plan_figures
 from tests.conftest import DATA
 from tests.preview_support import copy_project
+from tests.progress_support import Recorder
 
 SPENDING = "Programma-uitgaven"
-
-
-class Recorder:
-    def __init__(self) -> None:
-        self.skipped: list[str] = []
-
-    def run(self, name: str, work: Callable[[], object]) -> object:
-        return work()
-
-    def skip(self, name: str, reason: str) -> None:
-        self.skipped.append(name)
 
 
 def fake_publish(document: Path, output_dir: Path, formats, engine="embedded", **_):
