@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 
+# The fixtures of skipped-work tests (reads, figures, work) live beside their helpers.
+pytest_plugins = ["tests.progress_support"]
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 REFERENCE = Path(__file__).resolve().parent / "reference"

@@ -15,7 +15,6 @@ import io
 import multiprocessing
 import os
 import pickle
-import shutil
 import subprocess
 import sys
 import textwrap
@@ -23,61 +22,15 @@ from pathlib import Path
 
 import pytest
 
-import report.publish
 from report import fingerprint, pipeline, reading
 from report.inputs import cache
 from report.inputs.read import read_inputs
 from report.model import build_model
 from report.problems import DraftRefused
-from report.publish import atomic
 from report.render.drawing import DrawingFailed, FigureWorker
 from report.render.figures import draw_figure, plan_figures
 from tests.conftest import DATA, ROOT
 from tests.progress_support import Recorder
-
-
-def fake_publish(document: Path, output_dir: Path, formats, engine="embedded", extras=None, **_):
-    """The document itself as rapport.html, the extras copied along, atomically."""
-    with atomic.replacing(output_dir) as staging:
-        (staging / "rapport.html").write_bytes(document.read_bytes())
-        for name, source in (extras or {}).items():
-            shutil.copyfile(source, staging / name)
-    return {"html": output_dir / "rapport.html"} | {n: output_dir / n for n in extras or {}}
-
-
-class Reads:
-    """Counts the real reads of the workbooks."""
-
-    def __init__(self) -> None:
-        self.count = 0
-
-    def __call__(self, data_dir: Path):
-        self.count += 1
-        return read_inputs(data_dir)
-
-
-@pytest.fixture
-def reads(monkeypatch) -> Reads:
-    counter = Reads()
-    monkeypatch.setattr(reading, "read_inputs", counter)
-    return counter
-
-
-@pytest.fixture(scope="module")
-def figures(tmp_path_factory) -> Path:
-    """The sample's figures, drawn once: every build folder below starts with them."""
-    base = tmp_path_factory.mktemp("figuren")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(report.publish, "publish", fake_publish)
-        pipeline.build(DATA, base / "output", base / "build", ["html"], "embedded", Recorder())
-    return base / "build" / "figuren"
-
-
-@pytest.fixture
-def work(tmp_path, figures, monkeypatch) -> Path:
-    monkeypatch.setattr(report.publish, "publish", fake_publish)
-    shutil.copytree(figures, tmp_path / "build" / "figuren")
-    return tmp_path
 
 
 def build(data: Path, work: Path, formats=("html",)) -> tuple[pipeline.BuildResult, Recorder]:

@@ -19,56 +19,15 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-import report.publish
 from report import fingerprint, pipeline, reading
 from report.inputs.read import read_inputs
 from report.model import build_model
-from report.publish import atomic
 from report.render.figures import plan_figures
 from tests.conftest import DATA
 from tests.preview_support import copy_project
 from tests.progress_support import Recorder
 
 SPENDING = "Programma-uitgaven"
-
-
-def fake_publish(document: Path, output_dir: Path, formats, engine="embedded", **_):
-    """The document itself as rapport.html, through the real atomic replacement."""
-    with atomic.replacing(output_dir) as staging:
-        (staging / "rapport.html").write_bytes(document.read_bytes())
-    return {"html": output_dir / "rapport.html"}
-
-
-class Reads:
-    def __init__(self) -> None:
-        self.count = 0
-
-    def __call__(self, data_dir: Path):
-        self.count += 1
-        return read_inputs(data_dir)
-
-
-@pytest.fixture
-def reads(monkeypatch) -> Reads:
-    counter = Reads()
-    monkeypatch.setattr(reading, "read_inputs", counter)
-    return counter
-
-
-@pytest.fixture(scope="module")
-def figures(tmp_path_factory) -> Path:
-    base = tmp_path_factory.mktemp("figuren")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(report.publish, "publish", fake_publish)
-        pipeline.build(DATA, base / "output", base / "build", ["html"], "embedded", Recorder())
-    return base / "build" / "figuren"
-
-
-@pytest.fixture
-def work(tmp_path, figures, monkeypatch) -> Path:
-    monkeypatch.setattr(report.publish, "publish", fake_publish)
-    shutil.copytree(figures, tmp_path / "build" / "figuren")
-    return tmp_path
 
 
 def build(data: Path, work: Path) -> tuple[pipeline.BuildResult, Recorder]:

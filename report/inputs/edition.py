@@ -15,6 +15,7 @@ from pathlib import Path
 
 from report.inputs.labels import (
     BASES,
+    DEFAULT_DEVIATION_POINTS,
     DEFAULT_LICENCE,
     LICENCES,
     REVIEWED_DATES,
@@ -60,7 +61,7 @@ class Edition:
     statistics_file: str
     prognosis: dict[str, int]
     savings: Savings
-    deviation_points: int = 5  # procentpunt beyond which a share deviates from the prognosis
+    deviation_points: int = DEFAULT_DEVIATION_POINTS  # procentpunt; see labels
     deviation_given: bool = False  # editie.yml sets afwijking_prognose (else: the default)
     licence: str = DEFAULT_LICENCE  # of the open data: a key of LICENCES
     to_review: tuple[str, ...] = ()  # keys of dates still to be set (editie.yml: nakijken)

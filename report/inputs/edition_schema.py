@@ -16,6 +16,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from report.inputs.glyphs import glyph_names, unprintable
 from report.inputs.labels import (
     BASES,
+    DEFAULT_DEVIATION_POINTS,
     DEFAULT_LICENCE,
     DEPARTURE_TYPES,
     LICENCES,
@@ -102,7 +103,7 @@ class Settings(_Block):
     werkmappen: Workbooks
     prognose_vertrek: dict[str, Annotated[int, Field(ge=0, le=100)]]
     # procentpunt: a year's share of a type "deviates" from the prognosis beyond this
-    afwijking_prognose: Annotated[int, Field(ge=1, le=50)] = 5
+    afwijking_prognose: Annotated[int, Field(ge=1, le=50)] = DEFAULT_DEVIATION_POINTS
     besparing: SavingsSettings
     licentie: Licence = DEFAULT_LICENCE
     # dates still to be set: the text check reports them and a final build refuses

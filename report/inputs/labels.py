@@ -115,4 +115,6 @@ LICENCES = {
     ),
 }
 DEFAULT_LICENCE: Final = "CC0-1.0"
+# procentpunt beyond which a year's share is said to deviate from the prognosis (afwijking_prognose)
+DEFAULT_DEVIATION_POINTS: Final = 5
 REVIEWED_DATES = ("peildatum", "publicatiedatum")  # dates a new edition asks a person to set
