@@ -15,6 +15,7 @@ in whole euros.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from decimal import ROUND_HALF_UP, Decimal
 
 from babel.dates import format_date
@@ -41,9 +42,15 @@ def whole(value: Num) -> int:
 def number(value: Num, places: int = 0) -> str:
     """1234567 -> '1.234.567'; with places=1: 6.5 -> '6,5'."""
     rounded = round_half_up(value, places)
-    pattern = "#,##0" + ("." + "0" * places if places else "")
-    text = format_decimal(abs(rounded), format=pattern, locale=LOCALE)
+    text = _digits(abs(rounded), places)
     return f"{MINUS}{text}" if rounded < 0 else text
+
+
+@functools.lru_cache(maxsize=4096)
+def _digits(value: Decimal, places: int) -> str:
+    """babel's Dutch digits, kept: a report writes the same few thousand numbers many times."""
+    pattern = "#,##0" + ("." + "0" * places if places else "")
+    return format_decimal(value, format=pattern, locale=LOCALE)
 
 
 def percent(value: Num, places: int = 0) -> str:

@@ -52,7 +52,7 @@ _CHILD = textwrap.dedent(
     for module, name in [
         (reading, "read_inputs"), (report.model, "build_model"),
         (report.render.document, "render_document"), (report.publish, "publish"),
-        (embedded, "_finish"), (embedded, "_compile_pdf"),
+        (embedded, "finish_pandoc"), (embedded, "_compile_pdf"),
         (atomic, "_flush"), (atomic, "_swap"), (atomic, "_remove"),
     ]:
         setattr(module, name, watched(getattr(module, name)))

@@ -1,6 +1,6 @@
 """The preview's quick HTML page shows what the published HTML shows.
 
-`html_page` runs the same pandoc conversion without pandoc's embedding pass and puts the
+`ChapterPages.page` runs the same pandoc conversion without pandoc's embedding pass and puts the
 stylesheet and figures in itself; its markup differs from the published file, what a reader
 sees must not: the same text, the same images, the same stylesheet, and nothing fetched.
 """
@@ -17,7 +17,8 @@ import pytest
 from report.inputs.read import read_inputs
 from report.model import build_model
 from report.publish import PublishError, publish
-from report.publish.embedded import STYLESHEET, html_page
+from report.publish.chapters import ChapterPages
+from report.publish.embedded import STYLESHEET
 from report.render.document import render_document
 from tests.conftest import DATA
 
@@ -72,7 +73,8 @@ def document(tmp_path_factory) -> Path:
 def pages(document, tmp_path_factory) -> tuple[Reader, Reader]:
     output = tmp_path_factory.mktemp("uit") / "html"
     published = publish(document, output, ["html"])["html"].read_text(encoding="utf-8")
-    return read(html_page(document)), read(published)
+    scratch = tmp_path_factory.mktemp("hoofdstukken")
+    return read(ChapterPages(scratch).page(document)), read(published)
 
 
 def test_the_same_words(pages):
@@ -101,4 +103,4 @@ def test_a_missing_figure_is_named(document, tmp_path):
     figure = sorted((copy / "figuren").glob("*.png"))[0]
     figure.unlink()
     with pytest.raises(PublishError, match=re.escape(f"figuren/{figure.name}")):
-        html_page(copy / document.name)
+        ChapterPages(tmp_path / "hoofdstukken").page(copy / document.name)

@@ -123,3 +123,32 @@ def test_an_internal_error_is_a_short_dutch_message_with_a_log(
     log = rebuilder.build_dir / "fout.log"
     assert outcome.message == f"Interne fout: deling door nul. Details staan in {log}."
     assert "ZeroDivisionError" in log.read_text(encoding="utf-8")
+
+
+def test_a_text_change_reads_only_the_text(rebuilder: Rebuilder, monkeypatch) -> None:
+    """A saved tekst/ file is read again; the workbooks are not, and the model's figures stay."""
+    from preview_support import prose_line
+
+    import report.preview.rebuild as rebuild
+
+    def refuse(data_dir: Path) -> None:
+        raise AssertionError("a change of text read the workbooks again")
+
+    monkeypatch.setattr(rebuild, "read_inputs", refuse)
+    tables = rebuilder.model.tables
+    text = rebuilder.data_dir / "tekst" / "h4-inleiding.qmd"
+    sentence = prose_line(text)
+    text.write_text(
+        text.read_text(encoding="utf-8").replace(sentence, f"Een nieuwe zin. {sentence}", 1),
+        encoding="utf-8",
+    )
+    outcome = rebuilder.rebuild(Work.TEXT)
+    assert outcome.kind == "rapport" and outcome.republished and outcome.redrawn == []
+    assert "Een nieuwe zin." in outcome.html
+    assert rebuilder.model.tables is tables
+    assert rebuilder.pages.converted == 1  # one chapter of the page converted again
+
+    text.write_text("Een teken dat niet gedrukt kan worden: \U0001f600\n", encoding="utf-8")
+    broken = rebuilder.rebuild(Work.TEXT)
+    assert broken.kind == "invoer"
+    assert any("h4-inleiding" in str(problem) for problem in broken.problems)

@@ -115,7 +115,8 @@ def test_a_busy_port_is_refused_in_dutch_or_the_next_free_one_is_taken() -> None
 def test_saved_files_are_sorted_by_the_work_they_make(tmp_path: Path) -> None:
     data = tmp_path / "data"
     assert work_for([data / "financien.xlsx"], data, TEMPLATES) is Work.READ
-    assert work_for([data / "tekst" / "h5.qmd"], data, TEMPLATES) is Work.READ
+    assert work_for([data / "tekst" / "h5.qmd"], data, TEMPLATES) is Work.TEXT
+    assert work_for([data / "tekst" / "h5.qmd", data / "editie.yml"], data, TEMPLATES) is Work.READ
     assert work_for([TEMPLATES / "chapters" / "h1.qmd.j2"], data, TEMPLATES) is Work.RENDER
     assert work_for([TEMPLATES / "publish" / "rapport.css"], data, TEMPLATES) is Work.PUBLISH
     both = [TEMPLATES / "publish" / "rapport.css", data / "editie.yml"]

@@ -203,7 +203,7 @@ _STEPPER = textwrap.dedent(
 
     for module, name in [
         (atomic, "_tidy"), (atomic, "_flush"), (atomic, "_fsync"), (atomic, "_swap"),
-        (atomic, "exchange"), (atomic, "_remove"), (embedded, "_finish"),
+        (atomic, "exchange"), (atomic, "_remove"), (embedded, "finish_pandoc"),
         (embedded, "_compile_pdf"), (os, "rename"),
     ]:
         setattr(module, name, watched(getattr(module, name)))

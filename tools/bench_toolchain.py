@@ -50,7 +50,7 @@ def _pandoc(document: Path, fmt: str, output: Path | None) -> list[str]:
     return [
         pypandoc.get_pandoc_path(),
         document.name,
-        *embedded._pandoc_arguments(fmt, output, front),
+        *embedded.pandoc_arguments(fmt, output, front),
     ]
 
 

@@ -48,9 +48,24 @@ def read_inputs(data_dir: Path) -> Inputs:
         absent.extend(result.absent)
         problems.extend(result.findings.problems)
         notes.extend(result.findings.notes)
-    narrative, unreadable = read_narrative(data_dir)
-    word_tables, refused = read_word_tables(data_dir)
-    problems.extend([*unreadable, *refused])
+    narrative, word_tables, unreadable = _text(data_dir)
+    problems.extend(unreadable)
     if problems:
         raise InputError(problems, notes)
     return Inputs(edition, tables, sorted(set(notes)), absent, narrative, word_tables)
+
+
+def read_text(data_dir: Path) -> tuple[dict[str, NarrativeFile], dict[str, WordTable]]:
+    """Only the edition's text (tekst/), for the preview after a change of text alone."""
+    narrative, word_tables, problems = _text(data_dir)
+    if problems:
+        raise InputError(problems, [])
+    return narrative, word_tables
+
+
+def _text(
+    data_dir: Path,
+) -> tuple[dict[str, NarrativeFile], dict[str, WordTable], list[Problem]]:
+    narrative, unreadable = read_narrative(data_dir)
+    word_tables, refused = read_word_tables(data_dir)
+    return narrative, word_tables, [*unreadable, *refused]

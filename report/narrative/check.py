@@ -231,8 +231,31 @@ def _numbers(text: str) -> list[str]:
     return typed
 
 
+_LAST: list[tuple[Model, frozenset[Decimal]]] = []  # the last model and its numbers
+
+
 def produced_numbers(model: Model) -> frozenset[Decimal]:
-    """Every number the model holds, rounded as the report writes it (also in millions)."""
+    """Every number the model holds, rounded as the report writes it (also in millions).
+
+    Kept for the last model: a model is a frozen value, and one that holds the very same
+    parts apart from its text (the preview after a change of text) holds the same numbers.
+    """
+    if _LAST and _same_numbers(_LAST[0][0], model):
+        return _LAST[0][1]
+    found = _produced(model)
+    _LAST[:] = [(model, found)]
+    return found
+
+
+def _same_numbers(known: Model, model: Model) -> bool:
+    return all(
+        getattr(known, part.name) is getattr(model, part.name)
+        for part in dataclasses.fields(model)
+        if part.name != "narrative"
+    )
+
+
+def _produced(model: Model) -> frozenset[Decimal]:
     found: set[Decimal] = set()
     for value in {abs(Decimal(str(v))) for v in _numeric(model, depth=0)}:
         for amount in (value, value / 1000):

@@ -2,15 +2,18 @@
 
 Every traced number that reaches the document passes through a `Marks` (the number filters of
 the templates, the cells of the tables, the numbers inside notes and captions). It becomes a
-pandoc span, `[36.722]{#getal-17 .herkomst data-herkomst="Berekend: som van …"}`: the HTML
-keeps it (the reader's "Toon herkomst" shows the attribute), the other formats print only the
-number (herkomst.lua). The marks also keep the list of what was printed, for herkomst.csv.
-A plain number (without a source) is printed as it is and not listed.
+pandoc span with an id, `[36.722]{#getal-17 .herkomst}`: the HTML keeps it (the reader's
+"Toon herkomst" looks its source up in the page's table of sources, `sources_block`), the other
+formats print only the number (herkomst.lua). The sources stay out of the spans: in them they
+doubled the document and every pandoc run over it. The marks also keep the list of what was
+printed, for herkomst.csv. A plain number (without a source) is printed as it is and not listed.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -20,6 +23,7 @@ from report.present.provenance import tooltip
 from report.provenance import Traced
 
 ANCHOR = "getal-"
+SOURCES_ID = "herkomst-bronnen"  # the page's table of sources (templates/publish/rapport.html)
 _SAFE_NUMBER = re.compile(r"[0-9.,%+\-−€ ]*(?: ?mln)?")
 
 
@@ -48,14 +52,6 @@ class Mark(Protocol):
     def __call__(self, value: object, text: str, where: Where = ...) -> Markdown: ...
 
 
-def _attribute(text: str) -> str:
-    """Text for a double-quoted attribute of a pandoc span, also inside a pipe table."""
-    flat = " ".join(text.split())
-    for plain, escaped in (("\\", "\\\\"), ('"', '\\"'), ("&", "&amp;"), ("|", "\\|")):
-        flat = flat.replace(plain, escaped)
-    return flat
-
-
 def _number_text(text: str) -> Markdown:
     """A formatter's output stays as it is (digits and signs); anything else is escaped."""
     return Markdown(text) if _SAFE_NUMBER.fullmatch(text) else escape(text)
@@ -73,8 +69,26 @@ class Marks:
             return shown
         anchor = f"{ANCHOR}{len(self.printed) + 1}"
         self.printed.append(Printed(anchor, value, text, where))
-        source = _attribute(tooltip(value))
-        return Markdown(f'[{shown}]{{#{anchor} .herkomst data-herkomst="{source}"}}')
+        return Markdown(f"[{shown}]{{#{anchor} .herkomst}}")
+
+
+# In JSON inside a <script> element, none of these may appear as themselves: "<" could close
+# the element, "`" could close the Markdown code fence the block is written in.
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "`": "\\u0060"})
+
+
+def sources_block(printed: Sequence[Printed]) -> Markdown:
+    """The source of every marked number, by its anchor, as JSON in a raw HTML block.
+
+    Only the HTML writer keeps a raw HTML block; the page's script shows an entry as the
+    number's tooltip. Sources are text from workbooks and editie.yml: JSON-escaped and kept
+    from ending the element or the fence, they stay data.
+    """
+    sources = {number.anchor: " ".join(tooltip(number.value).split()) for number in printed}
+    data = json.dumps(sources, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE)
+    return Markdown(
+        f'```{{=html}}\n<script type="application/json" id="{SOURCES_ID}">{data}</script>\n```\n'
+    )
 
 
 def unmarked(value: object, text: str, where: Where = Where()) -> Markdown:

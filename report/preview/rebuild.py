@@ -1,12 +1,14 @@
 """The preview's incremental build: only the stages a change makes stale, HTML only.
 
-A change in the data folder reads the edition again and recomputes the model; a template
-change keeps the model and renders again. Figures are cached by content hash in the build
+A change in the data folder reads the edition again and recomputes the model; a change of
+its text alone (tekst/) reads only the text and keeps the model's figures; a template change
+keeps the model and renders again. Figures are cached by content hash in the build
 folder (`present/figures.py`), so only a figure whose data changed is drawn again. The HTML
-page is made by the embedded engine's quick path for the preview (`html_page`: the same pandoc
-run, the stylesheet and figures put in without pandoc's second pass) and kept in the preview's
-own build folder, never in `output/`; only when the document differs from the one shown (or a
-publishing template changed).
+page is made by `publish/chapters.py` (the published page's pandoc run, its filters and
+template; the stylesheet and figures put in without pandoc's second pass; after the first page
+only the chapters whose text changed are converted again) and kept in the preview's own build
+folder, never in `output/`; only when the document differs from the one shown (or a publishing
+template changed, which converts the whole document again).
 """
 
 from __future__ import annotations
@@ -22,15 +24,16 @@ from typing import Literal
 
 import jinja2
 
-from report.inputs.read import read_inputs
+from report.inputs.read import read_inputs, read_text
 from report.model import Model, build_model
 from report.preview.watch import Work
 from report.problems import InputError, Problem
 from report.publish import PublishError
-from report.publish.embedded import html_page
+from report.publish.chapters import ChapterPages
 from report.render.document import render_document
 
 HTML_DIR = "html"  # inside the build folder: the page shown, rapport.html
+CHAPTERS_DIR = "hoofdstukken"  # inside the build folder: the chapters converted on their own
 FIGURES_DIR = "figuren"  # where render_document keeps the figures, named <key>-<hash>.png
 
 
@@ -55,6 +58,7 @@ class Rebuilder:
         self.build_dir = build_dir
         self.model: Model | None = None
         self.shown: str | None = None  # digest of the document whose HTML is in HTML_DIR
+        self.pages = ChapterPages(build_dir / CHAPTERS_DIR)
 
     def rebuild(self, work: Work) -> Outcome:
         start = time.perf_counter()
@@ -76,6 +80,14 @@ class Rebuilder:
     def _rebuild(self, work: Work) -> Outcome:
         if work is Work.READ or self.model is None:
             self.model = build_model(read_inputs(self.data_dir))
+        elif work is Work.TEXT:  # the model's figures stay; only its text is new
+            narrative, word_tables = read_text(self.data_dir)
+            kept = self.model.word_tables  # if unchanged, the text check keeps what it knows
+            self.model = dataclasses.replace(
+                self.model,
+                narrative=narrative,
+                word_tables=kept if word_tables == kept else word_tables,
+            )
         figures_before = self._figures()
         document = render_document(self.model, self.build_dir)
         redrawn = sorted(_key(name) for name in self._figures() - figures_before)
@@ -84,7 +96,9 @@ class Rebuilder:
         republish = digest != self.shown or work is Work.PUBLISH or not page.is_file()
         if republish:
             self.shown = None  # a failed publish leaves nothing we can vouch for
-            _write(page, html_page(document))
+            if work is Work.PUBLISH:
+                self.pages = ChapterPages(self.build_dir / CHAPTERS_DIR)  # new templates
+            _write(page, self.pages.page(document))
             self.shown = digest
         return Outcome(
             "rapport",

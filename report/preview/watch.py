@@ -16,6 +16,8 @@ from pathlib import Path
 
 import watchfiles
 
+from report.inputs.narrative import FOLDER as TEXT_FOLDER
+
 QUIET_MS = 50  # a burst of writes ends after this much quiet; then the rebuild starts
 LONGEST_BURST_MS = 1_600  # rebuild at the latest this long after the first write of a burst
 
@@ -28,7 +30,8 @@ class Work(IntEnum):
 
     PUBLISH = 1  # publishing templates (HTML template, stylesheet): publish again
     RENDER = 2  # chapter templates and content: render the document and publish
-    READ = 3  # the edition (workbooks, editie.yml, narrative): read, compute, render, publish
+    TEXT = 3  # the edition's text (tekst/): read it again, render and publish
+    READ = 4  # the rest of the edition (workbooks, editie.yml): read, compute, render, publish
 
 
 def work_for(changed: Iterable[Path], data_dir: Path, templates: Path) -> Work | None:
@@ -37,7 +40,9 @@ def work_for(changed: Iterable[Path], data_dir: Path, templates: Path) -> Work |
     for path in changed:
         if path.name.startswith(_SCRATCH_PREFIXES):
             continue
-        if path.is_relative_to(data_dir):
+        if path.is_relative_to(data_dir / TEXT_FOLDER):
+            work = Work.TEXT
+        elif path.is_relative_to(data_dir):
             work = Work.READ
         elif path.is_relative_to(templates / "publish"):
             work = Work.PUBLISH

@@ -31,7 +31,7 @@ import pypandoc
 import typst
 
 from report.publish.errors import PublishError
-from report.publish.frontmatter import FrontMatter, read_front_matter
+from report.publish.frontmatter import FrontMatter
 from report.resources import FONTS
 from report.resources import PUBLISH as TEMPLATES
 
@@ -49,6 +49,8 @@ FILTER_CHAIN = (
     "docx.lua",
 )
 PDF_STANDARD: Final = "ua-1"
+# Set only by the preview (chapters.py) for crossref.lua; publishing removes them.
+PREVIEW_ONLY: Final = ("PREVIEW_CROSSREF_IN", "PREVIEW_CROSSREF_OUT")
 TIMEOUT = 600  # seconds; a conversion of this document takes about one
 
 FORMAT_NAMES = {"pdf": "de PDF", "html": "de HTML-versie", "docx": "het Word-bestand"}
@@ -80,11 +82,11 @@ def render(
             if fmt != "pdf":
                 runs[fmt] = _start_pandoc(document, fmt, outputs[fmt], front)
         if "pdf" in runs:  # Typst compiles while pandoc still writes the other formats
-            source = _finish(document, "pdf", runs["pdf"])
+            source = finish_pandoc(document, "pdf", runs["pdf"])
             outputs["pdf"].write_bytes(_compile_pdf(source, document.parent, front))
         for fmt, run in runs.items():
             if fmt != "pdf":
-                _finish(document, fmt, run)
+                finish_pandoc(document, fmt, run)
     finally:
         for run in runs.values():
             if run.poll() is None:
@@ -93,18 +95,10 @@ def render(
     return outputs
 
 
-def _pandoc_arguments(fmt: str, output: Path | None, front: FrontMatter) -> list[str]:
+def pandoc_arguments(fmt: str, output: Path | None, front: FrontMatter) -> list[str]:
     """pandoc's arguments for one format (for the PDF, and the HTML without `output`, the
     result goes to stdout)."""
-    arguments = [
-        "--from=markdown",
-        f"--data-dir={TEMPLATES}",  # not the user's: their reference.docx would change the output
-        "--fail-if-warnings",
-        f"--metadata=date={front.date_text}",
-        f"--metadata=iso-date={front.date.isoformat()}",
-        "--metadata=toc-title=Inhoudsopgave",
-    ]
-    arguments += [f"--lua-filter={FILTERS / name}" for name in FILTER_CHAIN]
+    arguments = common_arguments(front)
     if fmt == "pdf":
         return [
             *arguments,
@@ -115,16 +109,12 @@ def _pandoc_arguments(fmt: str, output: Path | None, front: FrontMatter) -> list
         ]
     if fmt == "html":
         page = [
-            *arguments,
+            *html_body_arguments(arguments),
             "--toc",
-            "--to=html5",
             "--standalone",
             f"--template={TEMPLATES / 'rapport.html'}",
             f"--css={STYLESHEET}",
-            "--section-divs",
-            "--shift-heading-level-by=1",
             "--toc-depth=3",
-            "--mathml",
         ]
         return page + (["--embed-resources", f"--output={output}"] if output else [])
     return [
@@ -136,30 +126,52 @@ def _pandoc_arguments(fmt: str, output: Path | None, front: FrontMatter) -> list
     ]
 
 
+def common_arguments(front: FrontMatter) -> list[str]:
+    """pandoc's arguments for every format: input, house data, dates, the Lua filters."""
+    return [
+        "--from=markdown",
+        f"--data-dir={TEMPLATES}",  # not the user's: their reference.docx would change the output
+        "--fail-if-warnings",
+        f"--metadata=date={front.date_text}",
+        f"--metadata=iso-date={front.date.isoformat()}",
+        "--metadata=toc-title=Inhoudsopgave",
+        *[f"--lua-filter={FILTERS / name}" for name in FILTER_CHAIN],
+    ]
+
+
+def html_body_arguments(common: list[str]) -> list[str]:
+    """pandoc's arguments for the HTML of the document's body (the page adds its template)."""
+    return [*common, "--to=html5", "--section-divs", "--shift-heading-level-by=1", "--mathml"]
+
+
+def publishing_environment(front: FrontMatter) -> dict[str, str]:
+    """The tools' environment: the edition's date for timestamps, no preview-only settings."""
+    environment = dict(os.environ, SOURCE_DATE_EPOCH=str(int(front.timestamp.timestamp())))
+    for name in PREVIEW_ONLY:
+        environment.pop(name, None)
+    return environment
+
+
 def _start_pandoc(
     document: Path, fmt: str, output: Path | None, front: FrontMatter
 ) -> subprocess.Popen:
-    command = [pypandoc.get_pandoc_path(), document.name, *_pandoc_arguments(fmt, output, front)]
-    environment = dict(os.environ, SOURCE_DATE_EPOCH=str(int(front.timestamp.timestamp())))
+    command = [pypandoc.get_pandoc_path(), document.name, *pandoc_arguments(fmt, output, front)]
     return subprocess.Popen(
         command,
         cwd=document.parent,
-        env=environment,
+        env=publishing_environment(front),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
 
 
-def html_page(document: Path) -> str:
-    """The HTML edition as one page for the live preview, made faster than `render` makes it.
-
-    The same pandoc run, filters and template, but without pandoc's `--embed-resources`, which
-    reads the whole page back and writes it again (a third of the run): the stylesheet and the
-    figures are put in here, as `<style>` and `data:` addresses. The page looks the same as the
-    published file; its markup is not byte for byte the same (pandoc's embedding rewrites it).
+def self_contained(page: str, folder: Path) -> str:
+    """A page of the preview with the stylesheet and figures put in, as `<style>` and `data:`
+    addresses: pandoc's `--embed-resources` would read the whole page back and write it
+    again (a third of the run). The page looks the same as the published file; its markup is
+    not byte for byte the same (pandoc's embedding rewrites it).
     """
-    front = read_front_matter(document)
-    page = _finish(document, "html", _start_pandoc(document, "html", None, front)).decode("utf-8")
+    folder = folder.resolve()
     style = STYLESHEET.read_text(encoding="utf-8")
     page, found = _STYLESHEET_LINK.subn(lambda _: f"<style>\n{style}</style>", page, count=1)
     if not found:
@@ -167,10 +179,10 @@ def html_page(document: Path) -> str:
 
     def embedded_image(match: re.Match[str]) -> str:
         source = html.unescape(match.group(2))
-        path = (document.parent / source).resolve()
+        path = (folder / source).resolve()
         if source.startswith("data:"):
             return match.group(0)
-        if not path.is_relative_to(document.parent) or not path.is_file():
+        if not path.is_relative_to(folder) or not path.is_file():
             raise PublishError(
                 f"De HTML-versie kan {source} niet insluiten: het bestand ontbreekt. "
                 "Er is niets gepubliceerd."
@@ -208,7 +220,7 @@ def unknown_reference_error(document: Path, message: str) -> PublishError | None
     return PublishError(message + " Er is niets gepubliceerd.")
 
 
-def _finish(document: Path, fmt: str, run: subprocess.Popen) -> bytes:
+def finish_pandoc(document: Path, fmt: str, run: subprocess.Popen) -> bytes:
     try:
         stdout, stderr = run.communicate(timeout=TIMEOUT)
     except subprocess.TimeoutExpired:

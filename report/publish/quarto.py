@@ -17,7 +17,6 @@ reach the user without colour codes, in the same Dutch frame as the embedded eng
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -33,6 +32,7 @@ from report.publish.embedded import (
     FORMAT_NAMES,
     TEMPLATES,
     TIMEOUT,
+    publishing_environment,
     unknown_reference_error,
 )
 from report.publish.errors import PublishError
@@ -122,11 +122,7 @@ def _check_self_contained(page: Path) -> None:
 
 
 def _run(quarto: str, document: Path, project: Path, front: FrontMatter) -> None:
-    environment = dict(
-        os.environ,
-        SOURCE_DATE_EPOCH=str(int(front.timestamp.timestamp())),
-        NO_COLOR="1",
-    )
+    environment = dict(publishing_environment(front), NO_COLOR="1")
     try:
         run = subprocess.run(
             # pandoc's warnings (a missing figure) fail the publication, as in the embedded engine

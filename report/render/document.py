@@ -15,7 +15,7 @@ import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -23,7 +23,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from report import numbers
 from report.cited import Cited
-from report.model import Model, catalog
+from report.model import Model, ModelFigure, catalog
 from report.model.changes import Changes
 from report.model.entries import DataTable, FigureEntry, TableEntry, TextTable
 from report.model.shares import whole_shares_rule
@@ -33,7 +33,15 @@ from report.present import herkomst
 from report.present.changes import parameter_line, revision_line
 from report.present.derivation import derivation_text, phasing_text
 from report.present.markdown import FigureBlock, Markdown, escape, reference
-from report.present.marks import Mark, Marks, Where, cited_markdown, unmarked
+from report.present.marks import (
+    Mark,
+    Marks,
+    Printed,
+    Where,
+    cited_markdown,
+    sources_block,
+    unmarked,
+)
 from report.present.numbering import Numbered, Numbering
 from report.present.reconciliation import correction_items, rounding_paragraphs, tables_of
 from report.present.tables import provenance_items, table_block, text_block
@@ -83,20 +91,38 @@ class Composed:
     text: str
     numbering: Numbering
     findings: list[TextFinding]  # the text check; any finding makes the document a draft
-    herkomst: tuple[herkomst.Row, ...] = ()  # every number printed or drawn, with its source
+    located: tuple[Printed, ...] = ()  # every number printed, where it stands
+    figures: Mapping[str, ModelFigure] = field(default_factory=dict)
 
     @property
     def draft(self) -> bool:
         return bool(self.findings)
 
+    @functools.cached_property
+    def herkomst(self) -> tuple[herkomst.Row, ...]:
+        """Every number printed or drawn, with its source: made when asked for (the preview
+        does not write herkomst.csv)."""
+        return tuple(herkomst.rows(self.located, self.numbering, self.figures))
+
 
 @dataclass(frozen=True)
 class Rendered:
     document: Path
-    numbering: Numbering
-    findings: list[TextFinding]
+    composed: Composed
     figures: tuple[str, ...] = ()  # the figure files it refers to, relative to the build folder
-    herkomst: tuple[herkomst.Row, ...] = ()  # every number printed or drawn, with its source
+
+    @property
+    def numbering(self) -> Numbering:
+        return self.composed.numbering
+
+    @property
+    def findings(self) -> list[TextFinding]:
+        return self.composed.findings
+
+    @property
+    def herkomst(self) -> tuple[herkomst.Row, ...]:
+        """Every number printed or drawn, with its source."""
+        return self.composed.herkomst
 
 
 def _finalizer(mark: Mark) -> Callable[[object], str]:
@@ -190,7 +216,7 @@ def render(
     target.write_text(composed.text, encoding="utf-8")
     (build_dir / NUMBERING).write_text(composed.numbering.to_json() + "\n", encoding="utf-8")
     paths = tuple(block.path for block in figures.values())
-    return Rendered(target, composed.numbering, composed.findings, paths, composed.herkomst)
+    return Rendered(target, composed, paths)
 
 
 def compose(
@@ -282,9 +308,9 @@ def compose(
     )
     names = {f"tbl-{n.key}": f"tabel {n.number}" for n in numbering.tables}
     names |= {f"fig-{n.key}": f"figuur {n.number}" for n in numbering.figures}
+    text += "\n" + sources_block(marks.printed)
     text, located = unanchored(text, locate(text, marks.printed, names))
-    found = herkomst.rows(located, numbering, model.figures)
-    return Composed(text, numbering, findings, tuple(found))
+    return Composed(text, numbering, findings, tuple(located), model.figures)
 
 
 def render_document(model: Model, build_dir: Path) -> Path:

@@ -5,8 +5,8 @@ number marked in running text (report.present.marks) this finds the heading abov
 sentence it is in, as plain text, for the audit file herkomst.csv.
 
 A number in a heading is copied into the table of contents by pandoc, id and all; so its
-span keeps its source but loses its id (`unanchored`), and its row in herkomst.csv points to
-the heading's label instead.
+span loses its id (`unanchored`) and keeps it as `data-getal`, the key of its source in the
+page; its row in herkomst.csv points to the heading's label instead.
 """
 
 from __future__ import annotations
@@ -92,7 +92,7 @@ def unanchored(text: str, printed: Sequence[Printed]) -> tuple[str, list[Printed
         title = _plain(found.group(1), {}) if found else ""
         for span in _SPAN.finditer(line):
             moved[span.group(2)] = (label, title)
-        return _ANCHOR_IN_SPAN.sub("{", line)
+        return _ANCHOR_IN_SPAN.sub(r'{.herkomst data-getal="\1"', line)
 
     text = _HEADING_LINE.sub(heading, text)
     result = []
@@ -105,7 +105,7 @@ def unanchored(text: str, printed: Sequence[Printed]) -> tuple[str, list[Printed
 
 
 _HEADING_LINE = re.compile(r"^#{1,6} +.*$", re.MULTILINE)
-_ANCHOR_IN_SPAN = re.compile(r"\{#" + ANCHOR + r"\d+ (?=\.herkomst)")
+_ANCHOR_IN_SPAN = re.compile(r"\{#(" + ANCHOR + r"\d+) \.herkomst")
 
 
 def _label(attributes: str) -> str:

@@ -82,7 +82,6 @@ end
 
 -- An appendix section: "Bijlage N" before its title, a label that references link to.
 local function appendix_section(header, number)
-  labels[header.identifier] = { kind = 'sec', word = 'bijlage', number = number, link = true }
   header.content:insert(1, pandoc.Space())
   header.content:insert(1, pandoc.Span({ pandoc.Str('Bijlage' .. NBSP .. number) },
     { class = 'bijlage-nummer' }))
@@ -92,31 +91,45 @@ local function appendix_section(header, number)
   return header
 end
 
-local function number_everything(blocks)
-  local counter, tables, figures, appendix, appendices = {}, 0, 0, false, 0
+-- Where the numbering stands: Typst's heading counter, tables and figures so far, whether the
+-- appendix has begun and how many appendices it has, the level-1 heading (chapter) last seen.
+local function fresh_state()
+  return { counter = {}, tables = 0, figures = 0, appendix = false, appendices = 0, chapter = 0 }
+end
+
+local function number_everything(blocks, state, seen)
+  local function define(id, label)
+    label.chapter = state.chapter
+    labels[id] = label
+  end
   return blocks:walk({
     Header = function(header)
       if header.level == 1 then
-        appendix = appendix or header.classes:includes('appendix')
+        seen.chapter(state)
+        state.chapter = state.chapter + 1
+        state.appendix = state.appendix or header.classes:includes('appendix')
       end
-      if appendix and header.level == 2 then
-        appendices = appendices + 1
-        return appendix_section(header, tostring(appendices))
+      seen.header(header, state.chapter)
+      if state.appendix and header.level == 2 then
+        state.appendices = state.appendices + 1
+        local number = tostring(state.appendices)
+        define(header.identifier, { kind = 'sec', word = 'bijlage', number = number, link = true })
+        return appendix_section(header, number)
       end
-      if appendix and header.level > 2 then -- a part of an appendix: referred to by its title
+      if state.appendix and header.level > 2 then -- a part of an appendix: referred to by its title
         if not header.classes:includes('unnumbered') then
           header.classes:insert('unnumbered')
         end
-        labels[header.identifier] = { kind = 'sec', word = 'paragraaf', title = header.content }
+        define(header.identifier, { kind = 'sec', word = 'paragraaf', title = header.content })
         return header
       end
-      local word = section_word(header.level, appendix)
+      local word = section_word(header.level, state.appendix)
       if header.classes:includes('unnumbered') then
-        labels[header.identifier] = { kind = 'sec', word = word, title = header.content }
+        define(header.identifier, { kind = 'sec', word = word, title = header.content })
         return nil
       end
-      local number = step(counter, header.level)
-      labels[header.identifier] = { kind = 'sec', word = word, number = number }
+      local number = step(state.counter, header.level)
+      define(header.identifier, { kind = 'sec', word = word, number = number })
       if not TYPST then
         header.content:insert(1, pandoc.Space())
         header.content:insert(1, pandoc.Span({ pandoc.Str(number) },
@@ -129,22 +142,23 @@ local function number_everything(blocks)
       if #tbl.caption.long == 0 then
         return tbl -- Typst numbers only captioned tables
       end
-      tables = tables + 1
+      state.tables = state.tables + 1
       if tbl.identifier ~= '' then
-        labels[tbl.identifier] = { kind = 'tbl', word = WORDS.tbl, number = tostring(tables) }
+        define(tbl.identifier, { kind = 'tbl', word = WORDS.tbl, number = tostring(state.tables) })
       end
       if not TYPST then
-        prefix_caption(tbl.caption.long, 'tbl', tables)
+        prefix_caption(tbl.caption.long, 'tbl', state.tables)
       end
       return tbl
     end,
     Figure = function(figure)
-      figures = figures + 1
+      state.figures = state.figures + 1
       if figure.identifier ~= '' then
-        labels[figure.identifier] = { kind = 'fig', word = WORDS.fig, number = tostring(figures) }
+        define(figure.identifier, { kind = 'fig', word = WORDS.fig,
+          number = tostring(state.figures) })
       end
       if not TYPST then
-        prefix_caption(figure.caption.long, 'fig', figures)
+        prefix_caption(figure.caption.long, 'fig', state.figures)
         return figure
       end
     end,
@@ -210,7 +224,71 @@ local function resolve(blocks)
   return result
 end
 
+--[[
+The preview (report/publish/chapters.py) converts one changed chapter at a time. Only for it,
+two environment variables name files: PREVIEW_CROSSREF_IN holds where the numbering stands at
+the chapter's start and every label of the whole document; PREVIEW_CROSSREF_OUT receives where
+it stood at each chapter's start and at the end, the labels and the headings, with the chapter
+each was found in. The preview compares them with those of the whole document and converts the
+whole document when anything differs. Publishing removes both variables.
+]]
+local IN, OUT = os.getenv('PREVIEW_CROSSREF_IN'), os.getenv('PREVIEW_CROSSREF_OUT')
+
+local function snapshot(state)
+  return { counter = table.concat(state.counter, '.'), tables = state.tables,
+    figures = state.figures, appendix = state.appendix, appendices = state.appendices,
+    chapter = state.chapter }
+end
+
+local function restored(saved)
+  local state = { counter = {}, tables = math.tointeger(saved.tables),
+    figures = math.tointeger(saved.figures), appendix = saved.appendix,
+    appendices = math.tointeger(saved.appendices), chapter = math.tointeger(saved.chapter) }
+  for part in saved.counter:gmatch('%d+') do
+    state.counter[#state.counter + 1] = math.tointeger(tonumber(part))
+  end
+  return state
+end
+
+local function read_json(path)
+  local file = assert(io.open(path, 'r'))
+  local text = file:read('a')
+  file:close()
+  return pandoc.json.decode(text, false)
+end
+
 function Pandoc(doc)
-  doc.blocks = resolve(number_everything(doc.blocks))
+  local state, record = fresh_state(), { starts = {}, headers = {}, labels = {} }
+  if IN then
+    local given = read_json(IN)
+    state = restored(given.state)
+    for id, label in pairs(given.labels) do
+      labels[id] = { kind = label.kind, word = label.word, number = label.number,
+        link = label.link, given = true, title = label.title and pandoc.json.decode(label.title) }
+    end
+  end
+  local seen = {
+    chapter = function(now) record.starts[#record.starts + 1] = snapshot(now) end,
+    header = function(header, chapter)
+      record.headers[#record.headers + 1] = { id = header.identifier, level = header.level,
+        classes = table.concat(header.classes, ' '), chapter = chapter,
+        content = pandoc.json.encode(header.content) }
+    end,
+  }
+  doc.blocks = number_everything(doc.blocks, state, seen)
+  if OUT then
+    record.ending = snapshot(state)
+    for id, label in pairs(labels) do
+      if not label.given then
+        record.labels[id] = { kind = label.kind, word = label.word, number = label.number,
+          link = label.link, chapter = label.chapter,
+          title = label.title and pandoc.json.encode(label.title) }
+      end
+    end
+    local file = assert(io.open(OUT, 'w'))
+    file:write(pandoc.json.encode(record))
+    file:close()
+  end
+  doc.blocks = resolve(doc.blocks)
   return doc
 end

@@ -1,9 +1,9 @@
 --[[
-Numbers marked with their source (report/present/marks.py):
-`[36.722]{#getal-17 .herkomst data-herkomst="Berekend: som van …"}`.
+Numbers marked as having a source (report/present/marks.py): `[36.722]{#getal-17 .herkomst}`;
+the sources themselves are one raw HTML block, which only the HTML writer keeps.
 
-- HTML: the span stays; the page's "Toon herkomst" makes these numbers focusable and shows the
-  attribute (templates/publish/rapport.html). Nothing changes how the number looks until then.
+- HTML: the span stays; the page's "Toon herkomst" makes these numbers focusable and shows
+  their sources (templates/publish/rapport.html). Nothing changes how a number looks until then.
 - Every other format gets the number as if it had never been marked: the span goes, and its
   text joins the words around it into one piece of text, as pandoc reads unmarked text. (A
   span's id would become a Typst label or a Word bookmark; a number left as a text of its own
