@@ -35,8 +35,8 @@ from report.publish.errors import PublishError
 from report.reading import edition_fingerprint, previous_fingerprint, read
 
 if TYPE_CHECKING:
-    from report.render.document import Rendered
     from report.render.drawing import FigureWorker
+    from report.render.result import Rendered
 
 T = TypeVar("T")
 READ = "Werkmappen inlezen en controleren"

@@ -15,7 +15,6 @@ import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from contextvars import ContextVar
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -23,20 +22,18 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from report import numbers
 from report.cited import Cited
-from report.model import Model, ModelFigure, catalog
+from report.model import Model, catalog
 from report.model.changes import Changes
 from report.model.entries import DataTable, FigureEntry, TableEntry, TextTable
 from report.model.shares import whole_shares_rule
 from report.narrative.values import named_values, with_values
 from report.numbers import date_text
-from report.present import herkomst
 from report.present.changes import parameter_line, revision_line
 from report.present.derivation import derivation_text, phasing_text
 from report.present.markdown import FigureBlock, Markdown, escape, reference
 from report.present.marks import (
     Mark,
     Marks,
-    Printed,
     Where,
     cited_markdown,
     sources_block,
@@ -55,11 +52,12 @@ from report.present.text import (
     trend,
     verb,
 )
-from report.problems import Finding, TextFinding
+from report.problems import Finding
 from report.provenance import Traced
 from report.render.content import content
 from report.render.figures import make_figures
 from report.render.places import locate, unanchored
+from report.render.result import Composed, Rendered
 from report.render.slots import Slots, fill
 from report.resources import CHAPTERS
 
@@ -84,45 +82,6 @@ _CITED = re.compile(r"(?<![\w\\])@((?:tbl|fig|sec|Tbl|Fig|Sec)-[\w-]*\w)")
 
 class RenderError(Exception):
     """The templates produced an inconsistent document (a defect, not a user mistake)."""
-
-
-@dataclass(frozen=True)
-class Composed:
-    text: str
-    numbering: Numbering
-    findings: list[TextFinding]  # the text check; any finding makes the document a draft
-    located: tuple[Printed, ...] = ()  # every number printed, where it stands
-    figures: Mapping[str, ModelFigure] = field(default_factory=dict)
-
-    @property
-    def draft(self) -> bool:
-        return bool(self.findings)
-
-    @functools.cached_property
-    def herkomst(self) -> tuple[herkomst.Row, ...]:
-        """Every number printed or drawn, with its source: made when asked for (the preview
-        does not write herkomst.csv)."""
-        return tuple(herkomst.rows(self.located, self.numbering, self.figures))
-
-
-@dataclass(frozen=True)
-class Rendered:
-    document: Path
-    composed: Composed
-    figures: tuple[str, ...] = ()  # the figure files it refers to, relative to the build folder
-
-    @property
-    def numbering(self) -> Numbering:
-        return self.composed.numbering
-
-    @property
-    def findings(self) -> list[TextFinding]:
-        return self.composed.findings
-
-    @property
-    def herkomst(self) -> tuple[herkomst.Row, ...]:
-        """Every number printed or drawn, with its source."""
-        return self.composed.herkomst
 
 
 def _finalizer(mark: Mark) -> Callable[[object], str]:
