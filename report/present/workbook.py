@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
@@ -36,8 +35,9 @@ from report.present.workbook_sheets import (
     CAPTION,
     CONTENTS,
     LABEL_WIDTH,
+    WRAPPED,
     ListSheet,
-    fit_height,
+    fit_heights,
     link,
     list_sheet,
     print_setup,
@@ -164,12 +164,11 @@ def _contents(
         row += 1
         link(ws.cell(row, 1, shown_as), name)
         for col, text in enumerate(texts, start=2):
-            ws.cell(row, col, text).alignment = Alignment(vertical="top", wrap_text=True)
+            ws.cell(row, col, text).alignment = WRAPPED
     first = max([len(headers[0]), *(len(shown_as) for _, shown_as, _ in entries)]) + 2
     for letter, width in zip("ABCDE", (first, LABEL_WIDTH, 12, 40, 45), strict=True):
         ws.column_dimensions[letter].width = width
-    for number in range(header_row + 1, row + 1):
-        fit_height(ws, number)
+    fit_heights(ws, range(header_row + 1, row + 1))
     ws.freeze_panes = ws.cell(header_row + 1, 1).coordinate
     print_setup(ws, header_row)
 

@@ -60,6 +60,11 @@ class ListSheet:
     notes: tuple[str, ...] = ()
 
 
+WRAPPED = Alignment(
+    vertical="top", wrap_text=True
+)  # one object: openpyxl compares each one it is given
+
+
 def number_format(unit: Unit, decimals: int) -> str:
     """'#,##0' for amounts and counts, '0%' for percentages (with the table's decimals)."""
     places = "." + "0" * decimals if decimals else ""
@@ -73,10 +78,20 @@ def link(cell: Cell, target: str) -> None:
     cell.alignment = Alignment(vertical="top")
 
 
-def fit_height(ws: Worksheet, row: int) -> None:
-    """Make a row tall enough for its wrapped text (Excel and LibreOffice do not do it on open)."""
+def fit_heights(ws: Worksheet, rows: range) -> None:
+    """Make rows tall enough for their wrapped text (Excel and LibreOffice do not do it on open).
+
+    The sheet's width is counted once: openpyxl counts it over every cell each time it is
+    asked, which made a sheet of a thousand rows take seconds.
+    """
+    columns = ws.max_column
+    for row in rows:
+        _fit_height(ws, row, columns)
+
+
+def _fit_height(ws: Worksheet, row: int, columns: int) -> None:
     lines = 1
-    for cell in ws[row]:
+    for (cell,) in ws.iter_cols(min_row=row, max_row=row, max_col=columns):
         if cell.value is not None and cell.alignment.wrap_text:
             width = ws.column_dimensions[cell.column_letter].width or 10
             lines = max(lines, math.ceil(len(str(cell.value)) / max(1.0, width)))
@@ -135,8 +150,7 @@ def table_sheet(ws: Worksheet, number: int, table: ModelTable) -> None:
     for index, header in enumerate(table.columns, start=first_value):
         width = max(11, len(header) + 3)
         ws.column_dimensions[get_column_letter(index)].width = width
-    for row_number in range(header_row, header_row + len(table.rows) + 1):
-        fit_height(ws, row_number)
+    fit_heights(ws, range(header_row, header_row + len(table.rows) + 1))
     ws.freeze_panes = ws.cell(header_row + 1, first_value).coordinate
     print_setup(ws, header_row)
 
@@ -177,14 +191,12 @@ def list_sheet(ws: Worksheet, sheet: ListSheet) -> None:
     _header(ws, header_row, sheet.header, first_left=len(sheet.header))
     for offset, values in enumerate(sheet.rows, start=1):
         for col, value in enumerate(values, start=1):
-            cell = ws.cell(header_row + offset, col, value)
-            cell.alignment = Alignment(vertical="top", wrap_text=True)
+            ws.cell(header_row + offset, col, value).alignment = WRAPPED
     for offset, text in enumerate(sheet.notes, start=header_row + len(sheet.rows) + 2):
         ws.cell(offset, 1, text)
     for col, title in enumerate(sheet.header, start=1):
         longest = max([len(title), *(len(str(r[col - 1] or "")) for r in sheet.rows)])
         ws.column_dimensions[get_column_letter(col)].width = min(LABEL_WIDTH, longest + 3)
-    for row_number in range(header_row, header_row + len(sheet.rows) + 1):
-        fit_height(ws, row_number)
+    fit_heights(ws, range(header_row, header_row + len(sheet.rows) + 1))
     ws.freeze_panes = ws.cell(header_row + 1, 1).coordinate
     print_setup(ws, header_row)
