@@ -151,8 +151,9 @@ def _parts_of(page: str, front: str, markdown: Sequence[str], record: dict) -> P
 
 
 def _chapter_record(record: dict, chapter: int) -> tuple[list, dict]:
+    """The headings and labels crossref.lua found in one chapter."""
     headers = [h for h in record.get("headers") or [] if h["chapter"] == chapter]
-    labels = {i: label for i, label in (record.get("labels") or {}).items()}
+    labels = record.get("labels") or {}
     return headers, {i: label for i, label in labels.items() if label.get("chapter") == chapter}
 
 
@@ -219,18 +220,24 @@ class ChapterPages:
             out = self.scratch / f"einde-{index}.json"
             runs[index] = (self._start(document, front_matter, out, source, given), out)
         chapters = list(parts.chapters)
-        for index, (run, out) in runs.items():
-            html = finish_pandoc(document, "html", run).decode("utf-8")
-            own = json.loads(out.read_text(encoding="utf-8"))
-            ending = starts[index] if index < len(starts) else record["ending"]
-            if own["ending"] != ending or _chapter_record(own, index) != _chapter_record(
-                record, index
-            ):
-                return None
-            notes = _NOTES.search(html)
-            body = html[: notes.start()] if notes else html
-            items = tuple(_ITEM.findall(html, notes.end())) if notes else ()
-            chapters[index] = Chapter(markdown[index], body, items)
+        try:
+            for index, (run, out) in runs.items():
+                html = finish_pandoc(document, "html", run).decode("utf-8")
+                own = json.loads(out.read_text(encoding="utf-8"))
+                ending = starts[index] if index < len(starts) else record["ending"]
+                if own["ending"] != ending or _chapter_record(own, index) != _chapter_record(
+                    record, index
+                ):
+                    return None
+                notes = _NOTES.search(html)
+                body = html[: notes.start()] if notes else html
+                items = tuple(_ITEM.findall(html, notes.end())) if notes else ()
+                chapters[index] = Chapter(markdown[index], body, items)
+        finally:
+            for run, _ in runs.values():  # after a failure or a moved numbering: stop the rest
+                if run.poll() is None:
+                    run.kill()
+                    run.wait()
         return tuple(chapters)
 
     def _start(
