@@ -112,6 +112,24 @@ def test_a_change_of_numbering_or_headings_converts_the_whole_document(
     assert page == _whole(document, tmp_path / "geheel")
 
 
+@pytest.mark.parametrize("noted", [False, True], ids=["eerste-noot", "laatste-noot-weg"])
+def test_the_first_or_last_footnote_converts_the_whole_document(built, tmp_path, noted):
+    """The page's notes section appears with its first note and goes with its last."""
+    front, _ = split(built.read_text(encoding="utf-8"))
+    document = tmp_path / "bouw" / "kort.qmd"
+    document.parent.mkdir()
+    with_note, without = "Tekst twee.^[Een noot.]", "Tekst twee."
+    body = "# Een {#sec-een}\n\nTekst een.\n\n# Twee {#sec-twee}\n\n"
+    document.write_text(front + body + (with_note if noted else without), encoding="utf-8")
+    pages = ChapterPages(tmp_path / "voorbeeld")
+    pages.page(document)
+    document.write_text(front + body + (without if noted else with_note), encoding="utf-8")
+    page = pages.page(document)
+    assert pages.converted == 3
+    assert ('class="footnotes' in page) is not noted
+    assert page == _whole(document, tmp_path / "geheel")
+
+
 def test_an_unknown_reference_in_a_chapter_is_named(document, tmp_path):
     pages = ChapterPages(tmp_path / "voorbeeld")
     pages.page(document)

@@ -238,6 +238,8 @@ class ChapterPages:
                 if run.poll() is None:
                     run.kill()
                     run.wait()
+        if any(chapter.notes for chapter in chapters) != bool(parts.notes_open):
+            return None  # the page gains its first footnote or loses its last: a new ending
         return tuple(chapters)
 
     def _start(
