@@ -267,14 +267,15 @@ function Pandoc(doc)
         link = label.link, given = true, title = label.title and pandoc.json.decode(label.title) }
     end
   end
-  local seen = {
-    chapter = function(now) record.starts[#record.starts + 1] = snapshot(now) end,
-    header = function(header, chapter)
+  local seen = { chapter = function() end, header = function() end } -- publishing records nothing
+  if OUT then
+    seen.chapter = function(now) record.starts[#record.starts + 1] = snapshot(now) end
+    seen.header = function(header, chapter)
       record.headers[#record.headers + 1] = { id = header.identifier, level = header.level,
         classes = table.concat(header.classes, ' '), chapter = chapter,
         content = pandoc.json.encode(header.content) }
-    end,
-  }
+    end
+  end
   doc.blocks = number_everything(doc.blocks, state, seen)
   if OUT then
     record.ending = snapshot(state)
